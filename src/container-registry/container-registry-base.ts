@@ -1,0 +1,62 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { importedName } from '../core/imported-name';
+import { Construct, IConstruct } from 'constructs';
+import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+
+/** A container registry: created by this library or an existing one. */
+export interface IContainerRegistry extends IConstruct {
+  /** ARM ID of the registry. */
+  readonly containerRegistryId: string;
+  /** Name of the registry. */
+  readonly containerRegistryName: string;
+  /** Login server, e.g. `<name>.azurecr.io`. */
+  readonly loginServer: string;
+  /** Grants a role on this registry. */
+  grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
+  /** Grants AcrPull. */
+  grantPull(grantee: IGrantee): RoleAssignment;
+  /** Grants AcrPush. */
+  grantPush(grantee: IGrantee): RoleAssignment;
+}
+
+/** Grant methods shared by created and imported registries. */
+export abstract class ContainerRegistryBase extends Construct implements IContainerRegistry {
+  public abstract readonly containerRegistryId: string;
+  public abstract readonly containerRegistryName: string;
+  public abstract readonly loginServer: string;
+
+  public grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment {
+    return grantRole(this, grantee, role, this.containerRegistryId);
+  }
+
+  public grantPull(grantee: IGrantee): RoleAssignment {
+    return this.grant(grantee, BuiltInRole.ACR_PULL);
+  }
+
+  public grantPush(grantee: IGrantee): RoleAssignment {
+    return this.grant(grantee, BuiltInRole.ACR_PUSH);
+  }
+}
+
+/** What is known of an existing container registry. */
+export interface ContainerRegistryAttributes {
+  /** ARM ID of the registry. */
+  readonly containerRegistryId: string;
+  /** Login server. @default - `<name>.azurecr.io` (Azure public cloud) */
+  readonly loginServer?: string;
+}
+
+/** A registry created elsewhere. Internal: use `ContainerRegistry.fromContainerRegistryId`. */
+export class ImportedContainerRegistry extends ContainerRegistryBase {
+  public readonly containerRegistryId: string;
+  public readonly containerRegistryName: string;
+  public readonly loginServer: string;
+
+  constructor(scope: Construct, id: string, attrs: ContainerRegistryAttributes) {
+    super(scope, id);
+    const name = importedName(this, attrs.containerRegistryId, 'Microsoft.ContainerRegistry/registries', 'container registry');
+    this.containerRegistryId = attrs.containerRegistryId;
+    this.containerRegistryName = name;
+    this.loginServer = attrs.loginServer ?? `${name}.azurecr.io`;
+  }
+}

@@ -1,0 +1,63 @@
+import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+/**
+ * Invalid input, found at synth time.
+ *
+ * The message names the construct (by path), the offending value, what is allowed
+ * and how to fix it.
+ */
+export class ValidationError extends Error {
+  /** Path of the construct whose input is invalid. */
+  public readonly constructPath: string;
+
+  constructor(scope: IConstruct, message: string) {
+    super(`${scope.node.path}: ${message}`);
+    this.name = 'ValidationError';
+    this.constructPath = scope.node.path;
+  }
+}
+
+/** True when the value is known at synth time (not a Terraform reference or expression). */
+export function isResolved(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  return !Token.isUnresolved(value);
+}
+
+/** Checks a string against a pattern unless it is an unresolved token. */
+export function checkPattern(
+  scope: IConstruct,
+  what: string,
+  value: string | undefined,
+  pattern: RegExp,
+  rule: string,
+  fix?: string,
+): void {
+  if (value === undefined || !isResolved(value)) return;
+  if (!pattern.test(value)) {
+    throw new ValidationError(scope, `${what} '${value}' is invalid: ${rule}.${fix ? ` ${fix}` : ''}`);
+  }
+}
+
+/** Checks that a number lies in [min, max] unless it is an unresolved token. */
+export function checkRange(
+  scope: IConstruct,
+  what: string,
+  value: number | undefined,
+  min: number,
+  max: number,
+  fix?: string,
+): void {
+  if (value === undefined || !isResolved(value)) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(scope, `${what} is ${value}; it must be a whole number from ${min} to ${max}.${fix ? ` ${fix}` : ''}`);
+  }
+}
+
+/** Checks that a value is one of the allowed ones unless it is an unresolved token. */
+export function checkOneOf(scope: IConstruct, what: string, value: string | undefined, allowed: readonly string[]): void {
+  if (value === undefined || !isResolved(value)) return;
+  if (!allowed.includes(value)) {
+    throw new ValidationError(scope, `${what} '${value}' is not supported; use one of: ${allowed.join(', ')}.`);
+  }
+}

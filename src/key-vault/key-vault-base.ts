@@ -1,0 +1,55 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { importedName } from '../core/imported-name';
+import { Construct, IConstruct } from 'constructs';
+import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+
+/** A key vault: created by this library or an existing one. */
+export interface IKeyVault extends IConstruct {
+  /** ARM ID of the vault. */
+  readonly keyVaultId: string;
+  /** Name of the vault. */
+  readonly keyVaultName: string;
+  /** Whether purge protection is on, when known at synth time (CMK requires it). */
+  readonly purgeProtectionEnabled?: boolean;
+  /** Grants a role on this vault (RBAC authorization). */
+  grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
+  /** Grants Key Vault Secrets User. */
+  grantSecretsRead(grantee: IGrantee): RoleAssignment;
+}
+
+/** Grant methods shared by created and imported vaults. */
+export abstract class KeyVaultBase extends Construct implements IKeyVault {
+  public abstract readonly keyVaultId: string;
+  public abstract readonly keyVaultName: string;
+  public abstract readonly purgeProtectionEnabled?: boolean;
+
+  public grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment {
+    return grantRole(this, grantee, role, this.keyVaultId);
+  }
+
+  public grantSecretsRead(grantee: IGrantee): RoleAssignment {
+    return this.grant(grantee, BuiltInRole.KEY_VAULT_SECRETS_USER);
+  }
+}
+
+/** What is known of an existing key vault. */
+export interface KeyVaultAttributes {
+  /** ARM ID of the vault. */
+  readonly keyVaultId: string;
+  /** Whether purge protection is on. @default - unknown: the CMK check is skipped */
+  readonly purgeProtectionEnabled?: boolean;
+}
+
+/** A vault created elsewhere. Internal: use `KeyVault.fromKeyVaultId`. */
+export class ImportedKeyVault extends KeyVaultBase {
+  public readonly keyVaultId: string;
+  public readonly keyVaultName: string;
+  public readonly purgeProtectionEnabled?: boolean;
+
+  constructor(scope: Construct, id: string, attrs: KeyVaultAttributes) {
+    super(scope, id);
+    this.keyVaultName = importedName(this, attrs.keyVaultId, 'Microsoft.KeyVault/vaults', 'key vault');
+    this.keyVaultId = attrs.keyVaultId;
+    this.purgeProtectionEnabled = attrs.purgeProtectionEnabled;
+  }
+}

@@ -1,0 +1,36 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { importedName } from '../core/imported-name';
+import { Construct, IConstruct } from 'constructs';
+import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+
+/** An Application Insights component: created by this library or an existing one. */
+export interface IApplicationInsights extends IConstruct {
+  /** ARM ID of the component. */
+  readonly applicationInsightsId: string;
+  /** Name of the component. */
+  readonly applicationInsightsName: string;
+  /** Grants a role on this component. */
+  grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
+}
+
+/** Grant methods shared by created and imported components. */
+export abstract class ApplicationInsightsBase extends Construct implements IApplicationInsights {
+  public abstract readonly applicationInsightsId: string;
+  public abstract readonly applicationInsightsName: string;
+
+  public grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment {
+    return grantRole(this, grantee, role, this.applicationInsightsId);
+  }
+}
+
+/** A component created elsewhere. Internal: use `ApplicationInsights.fromApplicationInsightsId`. */
+export class ImportedApplicationInsights extends ApplicationInsightsBase {
+  public readonly applicationInsightsId: string;
+  public readonly applicationInsightsName: string;
+
+  constructor(scope: Construct, id: string, applicationInsightsId: string) {
+    super(scope, id);
+    this.applicationInsightsName = importedName(this, applicationInsightsId, 'Microsoft.Insights/components', 'Application Insights');
+    this.applicationInsightsId = applicationInsightsId;
+  }
+}

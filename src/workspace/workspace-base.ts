@@ -1,0 +1,40 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Construct } from 'constructs';
+import { IContainerRegistry } from '../container-registry/container-registry-base';
+import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { IUserAssignedIdentity } from '../core/identity';
+import { IKeyVault } from '../key-vault/key-vault-base';
+import { IApplicationInsights } from '../monitoring/application-insights-base';
+import { IStorageAccount } from '../storage/storage-account-base';
+import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
+
+/** What created and imported workspaces share: grants and attach points. */
+export abstract class WorkspaceBase extends Construct implements IWorkspace {
+  public abstract readonly workspaceId: string;
+  public abstract readonly workspaceName: string;
+  public abstract readonly resourceGroupName: string;
+  public abstract readonly location?: string;
+  public abstract readonly systemAssignedIdentity?: IGrantee;
+  public abstract readonly primaryUserAssignedIdentity?: IUserAssignedIdentity;
+  public abstract readonly managedNetworkIsolation?: ManagedNetworkIsolation;
+  public abstract readonly storageAccount?: IStorageAccount;
+  public abstract readonly keyVault?: IKeyVault;
+  public abstract readonly applicationInsights?: IApplicationInsights;
+  public abstract readonly containerRegistry?: IContainerRegistry;
+
+  public grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment {
+    return grantRole(this, grantee, role, this.workspaceId);
+  }
+
+  public grantDataScientist(grantee: IGrantee): RoleAssignment {
+    return this.grant(grantee, BuiltInRole.AZUREML_DATA_SCIENTIST);
+  }
+
+  public grantComputeOperator(grantee: IGrantee): RoleAssignment {
+    return this.grant(grantee, BuiltInRole.AZUREML_COMPUTE_OPERATOR);
+  }
+
+  public grantReader(grantee: IGrantee): RoleAssignment {
+    return this.grant(grantee, BuiltInRole.READER);
+  }
+}

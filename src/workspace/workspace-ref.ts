@@ -1,0 +1,64 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { IConstruct } from 'constructs';
+import { IContainerRegistry } from '../container-registry/container-registry-base';
+import { BuiltInRole, IGrantee } from '../core/grants';
+import { IUserAssignedIdentity } from '../core/identity';
+import { IKeyVault } from '../key-vault/key-vault-base';
+import { IApplicationInsights } from '../monitoring/application-insights-base';
+import { IStorageAccount } from '../storage/storage-account-base';
+
+/** Managed network isolation of a workspace. */
+export enum ManagedNetworkIsolation {
+  /** No managed network: computes use public IPs or a customer subnet. */
+  DISABLED = 'Disabled',
+  /** Managed network; outbound internet allowed. */
+  ALLOW_INTERNET_OUTBOUND = 'AllowInternetOutbound',
+  /** Managed network; only approved outbound destinations (may deploy an Azure Firewall). */
+  ALLOW_ONLY_APPROVED_OUTBOUND = 'AllowOnlyApprovedOutbound',
+}
+
+/**
+ * An Azure Machine Learning workspace, created here or imported. Compute, datastores and
+ * assets attach to any `IWorkspace`, so a platform repo can create the workspace in one
+ * stack and add to it in another.
+ */
+export interface IWorkspace extends IConstruct {
+  /** ARM ID of the workspace. */
+  readonly workspaceId: string;
+  /** Name of the workspace. */
+  readonly workspaceName: string;
+  /** Resource group of the workspace. */
+  readonly resourceGroupName: string;
+  /**
+   * Azure region, when known. Constructs that need it and cannot find it ask for `location`.
+   */
+  readonly location?: string;
+  /**
+   * Principal of the workspace's system-assigned identity, when it has one and it is known.
+   */
+  readonly systemAssignedIdentity?: IGrantee;
+  /**
+   * The primary user-assigned identity, when the workspace uses one; the workspace then reaches
+   * data as this identity.
+   */
+  readonly primaryUserAssignedIdentity?: IUserAssignedIdentity;
+  /** Managed network isolation, when known. */
+  readonly managedNetworkIsolation?: ManagedNetworkIsolation;
+  /** Default storage account, when known. */
+  readonly storageAccount?: IStorageAccount;
+  /** Key vault, when known. */
+  readonly keyVault?: IKeyVault;
+  /** Application Insights component, when known. */
+  readonly applicationInsights?: IApplicationInsights;
+  /** Container registry, when the workspace has one and it is known. */
+  readonly containerRegistry?: IContainerRegistry;
+
+  /** Grants a role on the workspace. */
+  grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
+  /** Grants AzureML Data Scientist: run jobs, manage assets; cannot manage compute or the workspace. */
+  grantDataScientist(grantee: IGrantee): RoleAssignment;
+  /** Grants AzureML Compute Operator: create and manage compute. */
+  grantComputeOperator(grantee: IGrantee): RoleAssignment;
+  /** Grants Reader. */
+  grantReader(grantee: IGrantee): RoleAssignment;
+}
