@@ -7,12 +7,13 @@ import { TerraformProvider, TerraformResource, TerraformStack, Testing } from 'c
 import { Construct } from 'constructs';
 import { checkArmBody, checkAzapiBodies } from './support/arm-conformance';
 import { checkTerraformJson } from './support/schema-conformance';
-import { describeWithShared } from './support/shared';
+import { describeWithShared, sharedDir } from './support/shared';
 import { conformanceViolations, expectConformant, synthJson } from './support/synth';
 
 const ENV_VERSION = 'Microsoft.MachineLearningServices/workspaces/environments/versions@2025-06-01';
 const WORKSPACE = 'Microsoft.MachineLearningServices/workspaces@2025-06-01';
 const DATASTORE = 'Microsoft.MachineLearningServices/workspaces/datastores@2025-06-01';
+const ONLINE_ENDPOINT = 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2025-06-01';
 const COMPUTE = 'Microsoft.MachineLearningServices/workspaces/computes@2025-06-01';
 
 /** A valid storage account config, to be broken one defect at a time. */
@@ -33,6 +34,9 @@ function storageAccount(extra: Record<string, any> = {}): any {
   };
 }
 
+/** cdktf's per-element metadata key, which Terraform ignores. */
+const CDKTF_METADATA = { '//': { metadata: { path: 'stack/sa' } } };
+
 /** A cdk.tf.json with one azapi resource of the given kind. */
 function azapi(type: string, body: any, kind = 'azapi_resource', extra: Record<string, any> = {}): any {
   return { resource: { [kind]: { env: { type, name: 'env1', parent_id: '/subscriptions/x', body, ...extra } } } };
@@ -43,8 +47,53 @@ const GOOD_ENV_BODY = { properties: { image: 'mcr.microsoft.com/azureml/base:lat
 /** The azapi provider has no prebuilt bindings here: a minimal provider element is enough for synthesis. */
 class AzapiProviderStub extends TerraformProvider {
   constructor(scope: Construct, id: string) {
-    super(scope, id, { terraformResourceType: 'azapi', terraformProviderSource: 'azure/azapi' });
+    super(scope, id, { terraformResourceType: 'azapi', terraformProviderSource: 'azure/azapi', terraformGeneratorMetadata: { providerName: 'azapi' } });
   }
+}
+
+describe('shared directory lookup', () => {
+  const saved = { dir: process.env.AZUREML_SHARED_DIR, ci: process.env.CI };
+  afterEach(() => {
+    restoreEnv('AZUREML_SHARED_DIR', saved.dir);
+    restoreEnv('CI', saved.ci);
+  });
+
+  test('AZUREML_SHARED_DIR overrides the location; a missing directory is undefined', () => {
+    process.env.AZUREML_SHARED_DIR = __dirname;
+    expect(sharedDir()).toBe(__dirname);
+    process.env.AZUREML_SHARED_DIR = '/nonexistent/shared';
+    expect(sharedDir()).toBeUndefined();
+  });
+
+  test('missing shared: skipped with one note locally, an error on CI', () => {
+    process.env.AZUREML_SHARED_DIR = '/nonexistent/shared';
+    delete process.env.CI;
+    const realDescribe = global.describe;
+    const skip = jest.fn();
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      let fresh!: typeof import('./support/shared');
+      // A fresh module instance, so the once-only note has not been printed yet.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      jest.isolateModules(() => { fresh = require('./support/shared'); });
+      (global as any).describe = Object.assign(jest.fn(), { skip });
+      fresh.describeWithShared('a', () => {});
+      fresh.describeWithShared('b', () => {});
+      expect(skip).toHaveBeenCalledTimes(2);
+      expect(write).toHaveBeenCalledTimes(1);
+      expect(String(write.mock.calls[0][0])).toMatch(/skipped because \.\.\/shared is missing/);
+      process.env.CI = 'true';
+      expect(() => fresh.describeWithShared('c', () => {})).toThrow(/\.\.\/shared is missing/);
+    } finally {
+      global.describe = realDescribe;
+      write.mockRestore();
+    }
+  });
+});
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
 
 describeWithShared('terraform schema checker', () => {
@@ -94,7 +143,7 @@ describeWithShared('terraform schema checker', () => {
       lifecycle: { prevent_destroy: true },
       count: 1,
       provider: 'azurerm.alt',
-      '//': { metadata: { path: 'x' } },
+      ...CDKTF_METADATA,
       dynamic: { network_rules: { for_each: '${var.rules}', content: { default_action: '${each.value}' } } },
     }));
     expect(v).toEqual([]);
@@ -177,14 +226,21 @@ describeWithShared('ARM body checker', () => {
     expect(checkAzapiBodies(azapi(ENV_VERSION, {}))).toEqual([
       'resource.azapi_resource.env.body.properties: missing required property',
     ]);
+    expect(checkAzapiBodies(azapi(ENV_VERSION, undefined))).toEqual([
+      'resource.azapi_resource.env.body.properties: missing required property',
+    ]);
+    // sensitive_body is merged into body before validation.
+    expect(checkAzapiBodies(azapi(ENV_VERSION, undefined, 'azapi_resource', { sensitive_body: GOOD_ENV_BODY }))).toEqual([]);
     expect(checkArmBody(ENV_VERSION, { properties: { build: { dockerfilePath: 'Dockerfile' } } })).toEqual([
       'body.properties.build.contextUri: missing required property',
     ]);
-    // location is required for workspaces but azapi's `location` argument supplies it.
-    expect(checkAzapiBodies(azapi(WORKSPACE, { properties: {} }))).toEqual([
+    // location is required for online endpoints; azapi's `location` argument can supply it.
+    const endpoint = { properties: { authMode: 'AADToken' } };
+    expect(checkAzapiBodies(azapi(ONLINE_ENDPOINT, endpoint))).toEqual([
       'resource.azapi_resource.env.body.location: missing required property',
     ]);
-    expect(checkAzapiBodies(azapi(WORKSPACE, { properties: {} }, 'azapi_resource', { location: 'westeurope' }))).toEqual([]);
+    expect(checkAzapiBodies(azapi(ONLINE_ENDPOINT, endpoint, 'azapi_resource', { location: 'westeurope' }))).toEqual([]);
+    expect(checkAzapiBodies(azapi(ONLINE_ENDPOINT, { ...endpoint, location: 'westeurope' }))).toEqual([]);
   });
 
   test('azapi_update_resource bodies are partial: no required checks, other checks still apply', () => {

@@ -94,8 +94,9 @@ export function checkAzapiBodies(json: any): string[] {
     for (const [name, config] of Object.entries<any>(json?.resource?.[resourceType] ?? {})) {
       const at = `resource.${resourceType}.${name}`;
       if (!isPlainObject(config) || typeof config.type !== 'string' || isTerraformExpression(config.type)) continue;
-      // Write-only `sensitive_body` is merged into `body` by azapi before it is sent.
-      const body = mergeBodies(config.body, config.sensitive_body);
+      // Write-only `sensitive_body` is merged into `body` by azapi before it is sent; a resource without
+      // any body still sends one, so its required properties are checked against `{}`.
+      const body = mergeBodies(config.body, config.sensitive_body) ?? (partial ? undefined : {});
       if (body === undefined) continue;
       // azapi sends these from its own arguments, so they satisfy required top-level properties.
       const provided = ['name'];
