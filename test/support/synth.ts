@@ -15,6 +15,6 @@ export function conformanceViolations(json: any): string[] {
 
 /** Fails the test listing every violation, so one run shows all defects. Accepts synthesized JSON or a stack. */
 export function expectConformant(json: any): void {
-  const tf = json instanceof TerraformStack ? synthJson(json) : json;
+  const tf = TerraformStack.isStack(json) ? synthJson(json as TerraformStack) : json;
   expect(conformanceViolations(tf)).toEqual([]);
 }
