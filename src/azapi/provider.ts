@@ -44,6 +44,7 @@ export class AzapiProvider extends TerraformProvider {
   public static readonly tfResourceType = 'azapi';
 
   private readonly config: AzapiProviderConfig;
+  private _alias?: string;
 
   constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
     super(scope, id, {
@@ -52,13 +53,21 @@ export class AzapiProvider extends TerraformProvider {
       terraformProviderSource: 'Azure/azapi',
     });
     this.config = config;
-    this.alias = config.alias;
+    this._alias = config.alias;
+  }
+
+  /** Alias of this provider configuration; cdktf emits it and uses it in `provider` references. */
+  public get alias(): string | undefined {
+    return this._alias;
+  }
+
+  public set alias(value: string | undefined) {
+    this._alias = value;
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
     const c = this.config;
     return {
-      alias: this.alias,
       subscription_id: c.subscriptionId,
       tenant_id: c.tenantId,
       client_id: c.clientId,
