@@ -10,3 +10,7 @@ export * from './workspace/workspace-ref';
 export * from './workspace/workspace-base';
 export * from './workspace/imported-workspace';
 export * from './workspace/workspace';
+export * from './compute/vm-size';
+export * from './compute/compute-identity';
+export * from './compute/compute-cluster';
+export * from './compute/compute-instance';

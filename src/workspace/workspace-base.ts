@@ -1,5 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
+import { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
+import { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-instance';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
@@ -36,5 +38,13 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public grantReader(grantee: IGrantee): RoleAssignment {
     return this.grant(grantee, BuiltInRole.READER);
+  }
+
+  public addComputeCluster(id: string, options: ComputeClusterOptions = {}): ComputeCluster {
+    return new ComputeCluster(this, id, { ...options, workspace: this });
+  }
+
+  public addComputeInstance(id: string, options: ComputeInstanceOptions = {}): ComputeInstance {
+    return new ComputeInstance(this, id, { ...options, workspace: this });
   }
 }

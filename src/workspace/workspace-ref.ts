@@ -1,5 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IConstruct } from 'constructs';
+import type { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
+import type { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-instance';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { BuiltInRole, IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
@@ -61,4 +63,8 @@ export interface IWorkspace extends IConstruct {
   grantComputeOperator(grantee: IGrantee): RoleAssignment;
   /** Grants Reader. */
   grantReader(grantee: IGrantee): RoleAssignment;
+  /** Adds a compute cluster to this workspace, as a child construct of the workspace. */
+  addComputeCluster(id: string, options?: ComputeClusterOptions): ComputeCluster;
+  /** Adds a compute instance to this workspace, as a child construct of the workspace. */
+  addComputeInstance(id: string, options?: ComputeInstanceOptions): ComputeInstance;
 }
