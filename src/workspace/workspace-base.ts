@@ -5,6 +5,9 @@ import { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-inst
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
+import { BlobDatastore, BlobDatastoreOptions } from '../datastore/blob-datastore';
+import { DataLakeGen2Datastore, DataLakeGen2DatastoreOptions } from '../datastore/datalake-gen2-datastore';
+import { FileShareDatastore, FileShareDatastoreOptions } from '../datastore/file-share-datastore';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { IStorageAccount } from '../storage/storage-account-base';
@@ -46,5 +49,17 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addComputeInstance(id: string, options: ComputeInstanceOptions = {}): ComputeInstance {
     return new ComputeInstance(this, id, { ...options, workspace: this });
+  }
+
+  public addBlobDatastore(id: string, options: BlobDatastoreOptions): BlobDatastore {
+    return new BlobDatastore(this, id, { ...options, workspace: this });
+  }
+
+  public addDataLakeGen2Datastore(id: string, options: DataLakeGen2DatastoreOptions): DataLakeGen2Datastore {
+    return new DataLakeGen2Datastore(this, id, { ...options, workspace: this });
+  }
+
+  public addFileShareDatastore(id: string, options: FileShareDatastoreOptions): FileShareDatastore {
+    return new FileShareDatastore(this, id, { ...options, workspace: this });
   }
 }

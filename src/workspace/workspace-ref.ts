@@ -5,6 +5,9 @@ import type { ComputeInstance, ComputeInstanceOptions } from '../compute/compute
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { BuiltInRole, IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
+import type { BlobDatastore, BlobDatastoreOptions } from '../datastore/blob-datastore';
+import type { DataLakeGen2Datastore, DataLakeGen2DatastoreOptions } from '../datastore/datalake-gen2-datastore';
+import type { FileShareDatastore, FileShareDatastoreOptions } from '../datastore/file-share-datastore';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { IStorageAccount } from '../storage/storage-account-base';
@@ -67,4 +70,10 @@ export interface IWorkspace extends IConstruct {
   addComputeCluster(id: string, options?: ComputeClusterOptions): ComputeCluster;
   /** Adds a compute instance to this workspace, as a child construct of the workspace. */
   addComputeInstance(id: string, options?: ComputeInstanceOptions): ComputeInstance;
+  /** Adds a blob-container datastore to this workspace, as a child construct of the workspace. */
+  addBlobDatastore(id: string, options: BlobDatastoreOptions): BlobDatastore;
+  /** Adds a Data Lake Storage Gen2 datastore to this workspace, as a child construct of the workspace. */
+  addDataLakeGen2Datastore(id: string, options: DataLakeGen2DatastoreOptions): DataLakeGen2Datastore;
+  /** Adds a file-share datastore to this workspace, as a child construct of the workspace. */
+  addFileShareDatastore(id: string, options: FileShareDatastoreOptions): FileShareDatastore;
 }

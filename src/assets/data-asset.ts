@@ -1,0 +1,122 @@
+import { Construct } from 'constructs';
+import { DataPath } from './data-path';
+import { checkTags, contentHash, resolveVersion, STRING_VERSION_RULE, versionResource } from './versioning';
+import { AzapiResource } from '../azapi/resource';
+import { NAME_RULES, resolvePhysicalName } from '../core/naming';
+import { isResolved, ValidationError } from '../core/validation';
+import { IWorkspace } from '../workspace/workspace-ref';
+
+/** Kind of a data asset (the `dataType` discriminator). */
+export enum DataAssetType {
+  /** A single file. */
+  URI_FILE = 'uri_file',
+  /** A folder. */
+  URI_FOLDER = 'uri_folder',
+  /** A folder with an `MLTable` file describing tabular data. */
+  MLTABLE = 'mltable',
+}
+
+/** Options of a data asset, without the workspace. */
+export interface DataAssetOptions {
+  /**
+   * Where the data is.
+   */
+  readonly path: DataPath;
+  /**
+   * Kind of data.
+   * @default DataAssetType.URI_FOLDER (the CLI's default)
+   */
+  readonly type?: DataAssetType;
+  /**
+   * Asset name (`azureml:<name>:<version>`).
+   * @default - generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Version name. A content change needs a new version: with an explicit version, bump it whenever
+   * `path`, `type` or `referencedUris` change.
+   * @default - the first 12 hex characters of the SHA-256 of the content, so a change creates a new version
+   */
+  readonly version?: string;
+  /**
+   * URIs referenced by the MLTable file, for lineage (MLTABLE only).
+   * @default - none
+   */
+  readonly referencedUris?: string[];
+  /**
+   * Description (mutable: changing it updates the version in place).
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Asset tags (mutable: changing them updates the version in place).
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Properties of a data asset. */
+export interface DataAssetProps extends DataAssetOptions {
+  /** Workspace the asset is registered in. */
+  readonly workspace: IWorkspace;
+}
+
+/**
+ * A versioned data asset (`uri_file`, `uri_folder` or `mltable`) on
+ * `Microsoft.MachineLearningServices/workspaces/data/versions`. Versions are immutable in Azure: by
+ * default the version is derived from the content, so a change registers a new version.
+ */
+export class DataAsset extends Construct {
+  /** Workspace the asset is registered in. */
+  public readonly workspace: IWorkspace;
+  /** Asset name. */
+  public readonly assetName: string;
+  /** Version name. */
+  public readonly version: string;
+  /** SHA-256 (hex) of what defines the version. */
+  public readonly contentHash: string;
+  /** ARM ID of the version (a Terraform reference, so users depend on it). */
+  public readonly assetId: string;
+  /** Reference for jobs: `azureml:<name>:<version>`. */
+  public readonly reference: string;
+  /** The `azapi_resource`. */
+  public readonly resource: AzapiResource;
+
+  constructor(scope: Construct, id: string, props: DataAssetProps) {
+    super(scope, id);
+    this.workspace = props.workspace;
+    this.assetName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
+    if (!props.path) {
+      throw new ValidationError(this, 'data asset has no path; pass `path: DataPath.fromDatastore(datastoreName, path)` '
+        + 'or `DataPath.fromUri(uri)`.');
+    }
+    const dataUri = props.path._bind(this, 'data asset');
+    const type = props.type ?? DataAssetType.URI_FOLDER;
+    if (!Object.values(DataAssetType).includes(type)) {
+      throw new ValidationError(this, `data asset type '${type}' is not supported; use DataAssetType.URI_FILE, URI_FOLDER or MLTABLE.`);
+    }
+    if (type === DataAssetType.URI_FILE && isResolved(dataUri) && dataUri.endsWith('/')) {
+      throw new ValidationError(this, `data asset path '${dataUri}' ends with '/', but type uri_file needs a file; `
+        + 'remove the trailing slash or use DataAssetType.URI_FOLDER.');
+    }
+    if (props.referencedUris && type !== DataAssetType.MLTABLE) {
+      throw new ValidationError(this, `referencedUris only applies to mltable data assets, not ${type}; remove it or use DataAssetType.MLTABLE.`);
+    }
+    checkTags(this, 'data asset', props.tags);
+
+    const immutable = { dataType: type, dataUri, referencedUris: props.referencedUris };
+    this.contentHash = contentHash(this, immutable);
+    this.version = resolveVersion(this, 'data asset', props.version, this.contentHash, STRING_VERSION_RULE);
+    this.resource = versionResource(this, {
+      workspace: props.workspace,
+      collection: 'data',
+      assetName: this.assetName,
+      version: this.version,
+      contentHash: this.contentHash,
+      properties: { ...immutable, description: props.description, tags: props.tags },
+    });
+    this.node.defaultChild = this.resource;
+    this.assetId = this.resource.id;
+    this.reference = `azureml:${this.assetName}:${this.version}`;
+  }
+}

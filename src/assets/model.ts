@@ -1,0 +1,120 @@
+import { Construct } from 'constructs';
+import { DataPath } from './data-path';
+import { checkTags, contentHash, INTEGER_VERSION_RULE, resolveVersion, versionResource } from './versioning';
+import { AzapiResource } from '../azapi/resource';
+import { NAME_RULES, resolvePhysicalName } from '../core/naming';
+import { checkPattern, ValidationError } from '../core/validation';
+import { IWorkspace } from '../workspace/workspace-ref';
+
+/** Format of a registered model (`modelType`). */
+export class ModelType {
+  /** Any files: the scoring script knows how to load them. */
+  public static readonly CUSTOM_MODEL = new ModelType('custom_model');
+  /** An MLflow model folder (with an `MLmodel` file); deployable without a scoring script. */
+  public static readonly MLFLOW_MODEL = new ModelType('mlflow_model');
+  /** A Triton model repository. */
+  public static readonly TRITON_MODEL = new ModelType('triton_model');
+
+  /** Any other model type Azure ML accepts. */
+  public static of(value: string): ModelType {
+    return new ModelType(value);
+  }
+
+  private constructor(
+    /** The value sent to Azure. */
+    public readonly value: string,
+  ) {}
+}
+
+/** Options of a model, without the workspace. */
+export interface ModelOptions {
+  /** Where the model files are. */
+  readonly path: DataPath;
+  /**
+   * Model format.
+   * @default ModelType.CUSTOM_MODEL
+   */
+  readonly type?: ModelType;
+  /**
+   * Model name (`azureml:<name>:<version>`).
+   * @default - generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Version: workspace models take positive whole numbers only. With an explicit version, bump it
+   * whenever `path` or `type` change.
+   * @default - a 9-digit number derived from the SHA-256 of the content, so a change creates a new version
+   */
+  readonly version?: string;
+  /**
+   * Name of the job that produced the model, for lineage.
+   * @default - none
+   */
+  readonly jobName?: string;
+  /**
+   * Description (mutable: changing it updates the version in place).
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Asset tags (mutable: changing them updates the version in place).
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Properties of a model. */
+export interface ModelProps extends ModelOptions {
+  /** Workspace the model is registered in. */
+  readonly workspace: IWorkspace;
+}
+
+/**
+ * A versioned model on `Microsoft.MachineLearningServices/workspaces/models/versions`. Versions are
+ * immutable in Azure: by default the version is derived from the content, so a change registers a new one.
+ */
+export class Model extends Construct {
+  /** Workspace the model is registered in. */
+  public readonly workspace: IWorkspace;
+  /** Model name. */
+  public readonly modelName: string;
+  /** Version. */
+  public readonly version: string;
+  /** SHA-256 (hex) of what defines the version. */
+  public readonly contentHash: string;
+  /** ARM ID of the version (a Terraform reference, so users depend on it). */
+  public readonly assetId: string;
+  /** Reference for jobs and deployments: `azureml:<name>:<version>`. */
+  public readonly reference: string;
+  /** The `azapi_resource`. */
+  public readonly resource: AzapiResource;
+
+  constructor(scope: Construct, id: string, props: ModelProps) {
+    super(scope, id);
+    this.workspace = props.workspace;
+    this.modelName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
+    if (!props.path) {
+      throw new ValidationError(this, 'model has no path; pass `path: DataPath.fromDatastore(datastoreName, path)` '
+        + 'or `DataPath.fromUri(uri)`.');
+    }
+    const modelUri = props.path._bind(this, 'model');
+    const modelType = (props.type ?? ModelType.CUSTOM_MODEL).value;
+    checkPattern(this, 'model type', modelType, /^[a-zA-Z0-9_]+$/, 'it must be letters, digits and underscores, e.g. custom_model');
+    checkTags(this, 'model', props.tags);
+
+    const immutable = { modelType, modelUri, jobName: props.jobName };
+    this.contentHash = contentHash(this, immutable);
+    this.version = resolveVersion(this, 'model', props.version, this.contentHash, INTEGER_VERSION_RULE);
+    this.resource = versionResource(this, {
+      workspace: props.workspace,
+      collection: 'models',
+      assetName: this.modelName,
+      version: this.version,
+      contentHash: this.contentHash,
+      properties: { ...immutable, description: props.description, tags: props.tags },
+    });
+    this.node.defaultChild = this.resource;
+    this.assetId = this.resource.id;
+    this.reference = `azureml:${this.modelName}:${this.version}`;
+  }
+}

@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { IConstruct } from 'constructs';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { isResolved, ValidationError } from '../core/validation';
+
+/**
+ * A conda environment file (`name`, `channels`, `dependencies`). Its content, not a path, is sent
+ * to Azure (`condaFile`), so it is part of the environment's version.
+ */
+export class CondaFile {
+  /**
+   * A conda YAML file, read at synth time (relative paths are relative to the working directory of
+   * the app, like `cdktf synth`'s). Only its content reaches the Terraform JSON.
+   */
+  public static fromFile(filePath: string): CondaFile {
+    return new CondaFile(filePath, undefined);
+  }
+
+  /** Conda YAML given as text. */
+  public static fromInline(content: string): CondaFile {
+    return new CondaFile(undefined, content);
+  }
+
+  private readonly filePath?: string;
+  private readonly content?: string;
+
+  private constructor(filePath: string | undefined, content: string | undefined) {
+    this.filePath = filePath;
+    this.content = content;
+  }
+
+  /**
+   * Reads and validates the file; returns its content with line endings normalized to LF,
+   * so a checkout with CRLF gives the same version.
+   * @internal
+   */
+  public _bind(scope: IConstruct): string {
+    let text: string;
+    let source: string;
+    if (this.filePath !== undefined) {
+      source = `conda file '${this.filePath}'`;
+      const abs = path.resolve(this.filePath);
+      if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
+        throw new ValidationError(scope, `${source} does not exist (resolved from the working directory `
+          + `to ${abs}); pass the path of a conda YAML file, or use CondaFile.fromInline.`);
+      }
+      text = fs.readFileSync(abs, 'utf8');
+    } else {
+      source = 'inline conda file';
+      text = this.content ?? '';
+      if (!isResolved(text)) {
+        throw new ValidationError(scope, 'the inline conda file is a Terraform reference; its content must be known at synth time '
+          + 'to derive the version and validate it.');
+      }
+    }
+    text = text.replace(/\r\n?/g, '\n');
+    checkCondaYaml(scope, source, text);
+    return text;
+  }
+}
+
+/** Parses a conda file with `yaml`; a defect becomes a ValidationError naming the line. */
+function checkCondaYaml(scope: IConstruct, source: string, text: string): void {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const pos = err.linePos?.[0];
+    const where = pos ? `line ${pos.line}, column ${pos.col}` : 'unknown line';
+    const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const lineText = pos ? (text.split('\n')[pos.line - 1] ?? '').trim() : '';
+    throw new ValidationError(scope, `${source} is not valid YAML at ${where}: ${reason}`
+      + `${lineText ? ` (line ${pos!.line}: '${lineText}')` : ''}. Fix the YAML; a conda file has `
+      + 'name, channels and dependencies.');
+  }
+  const root = doc.contents;
+  if (!isMap(root)) {
+    throw new ValidationError(scope, `${source} is not a conda environment at line 1: the document must be a mapping `
+      + 'with name, channels and dependencies.');
+  }
+  const deps = root.get('dependencies', true);
+  if (deps === undefined || deps === null) {
+    throw new ValidationError(scope, `${source} has no 'dependencies' list; add one, e.g. dependencies: [python=3.10, pip].`);
+  }
+  if (!isSeq(deps)) {
+    const line = lineOf(text, (deps as any).range?.[0]);
+    throw new ValidationError(scope, `${source} is not a conda environment at line ${line}: 'dependencies' must be a list.`);
+  }
+}
+
+/** 1-based line of a character offset. */
+function lineOf(text: string, offset: number | undefined): number {
+  if (offset === undefined) return 1;
+  return text.slice(0, offset).split('\n').length;
+}

@@ -1,0 +1,279 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { BuildContext } from './build-context';
+import { CondaFile } from './conda';
+import { EnvironmentImage } from './image';
+import { checkTags, contentHash, resolveVersion, STRING_VERSION_RULE, versionResource } from '../assets/versioning';
+import { AzapiResource } from '../azapi/resource';
+import { IGrantee } from '../core/grants';
+import { NAME_RULES, resolvePhysicalName } from '../core/naming';
+import { checkRange, isResolved, ValidationError } from '../core/validation';
+import { IWorkspace } from '../workspace/workspace-ref';
+
+/** Operating system of an environment's image. */
+export enum OperatingSystem {
+  /** Linux. */
+  LINUX = 'Linux',
+  /** Windows. */
+  WINDOWS = 'Windows',
+}
+
+/** Whether Azure ML rebuilds the image when the base image is updated. */
+export enum AutoRebuild {
+  /** Never rebuild. */
+  DISABLED = 'Disabled',
+  /** Rebuild when the base image is updated (picks up patched base images). */
+  ON_BASE_IMAGE_UPDATE = 'OnBaseImageUpdate',
+}
+
+/** An HTTP route of an inference server. */
+export interface InferenceRoute {
+  /** Path, starting with `/`, e.g. `/score`. */
+  readonly path: string;
+  /** Port, 1-65535. */
+  readonly port: number;
+}
+
+/** Routes of an inference server image (for environments used by online deployments). */
+export interface InferenceRoutes {
+  /**
+   * Liveness probe route.
+   * @default - none
+   */
+  readonly liveness?: InferenceRoute;
+  /**
+   * Readiness probe route.
+   * @default - none
+   */
+  readonly readiness?: InferenceRoute;
+  /**
+   * Scoring route.
+   * @default - none
+   */
+  readonly scoring?: InferenceRoute;
+}
+
+/** Something jobs and deployments can name as their environment. */
+export interface IEnvironmentReference {
+  /**
+   * The string a job or deployment uses as `environment`, e.g. `azureml:my-env:3` or
+   * `azureml://registries/azureml/environments/<name>/versions/<v>`.
+   */
+  readonly reference: string;
+}
+
+/** Which curated environment version to use. */
+export interface CuratedEnvironmentOptions {
+  /**
+   * Exact version.
+   * @default - the label is used
+   */
+  readonly version?: string;
+  /**
+   * Label, e.g. `latest`.
+   * @default 'latest' when no version is given
+   */
+  readonly label?: string;
+}
+
+/** Options of an environment, without the workspace. */
+export interface EnvironmentOptions {
+  /**
+   * Docker image the environment runs in, or the base image the conda file is installed on.
+   * Exactly one of `image` and `build`.
+   * @default - none: `build` is required
+   */
+  readonly image?: EnvironmentImage;
+  /**
+   * Conda file installed on top of `image` (only with `image`).
+   * @default - none
+   */
+  readonly condaFile?: CondaFile;
+  /**
+   * Docker build context Azure ML builds the image from. Exactly one of `image` and `build`.
+   * @default - none: `image` is required
+   */
+  readonly build?: BuildContext;
+  /**
+   * Environment name (`azureml:<name>:<version>`); names starting with `AzureML-` are reserved for curated environments.
+   * @default - generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Version name. Versions are immutable in Azure: with an explicit version, bump it with every content
+   * change (a content change under the same version plans a replacement that azapi refuses to apply
+   * because the version already exists; nothing is overwritten).
+   * @default - the first 12 hex characters of the SHA-256 of the content (image, conda file, build context
+   * files, OS, auto-rebuild, inference routes), so a change creates a new version and unchanged input keeps it
+   */
+  readonly version?: string;
+  /**
+   * Operating system of the image.
+   * @default OperatingSystem.LINUX
+   */
+  readonly osType?: OperatingSystem;
+  /**
+   * Rebuild when the base image is updated.
+   * @default - not sent; Azure ML's default applies
+   */
+  readonly autoRebuild?: AutoRebuild;
+  /**
+   * Inference server routes.
+   * @default - none
+   */
+  readonly inference?: InferenceRoutes;
+  /**
+   * Description (mutable: changing it updates the version in place, it is not part of the version).
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Asset tags (mutable: changing them updates the version in place, they are not part of the version).
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Properties of an environment. */
+export interface EnvironmentProps extends EnvironmentOptions {
+  /** Workspace the environment is registered in. */
+  readonly workspace: IWorkspace;
+}
+
+/**
+ * An Azure ML environment version (`Microsoft.MachineLearningServices/workspaces/environments/versions`,
+ * through azapi): a Docker image, an image plus a conda file, or a Docker build context.
+ *
+ * Versions are immutable in Azure, so by default the version name is a hash of the content: a change
+ * registers a new version (created before the old one is deleted), unchanged input synthesizes identically.
+ */
+export class Environment extends Construct implements IEnvironmentReference {
+  /**
+   * A curated environment of the `azureml` registry, by version or label; creates nothing.
+   * E.g. `Environment.curated('sklearn-1.5', { version: '20' })`.
+   */
+  public static curated(name: string, options: CuratedEnvironmentOptions = {}): IEnvironmentReference {
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$/.test(name)) {
+      throw new Error(`Curated environment name '${name}' is invalid: it must be letters, digits, '.', '-' and '_'.`);
+    }
+    if (options.version !== undefined && options.label !== undefined) {
+      throw new Error(`Curated environment '${name}': pass either version '${options.version}' or label '${options.label}', not both.`);
+    }
+    const selector = options.version !== undefined ? `versions/${options.version}` : `labels/${options.label ?? 'latest'}`;
+    return { reference: `azureml://registries/azureml/environments/${name}/${selector}` };
+  }
+
+  /** Workspace the environment is registered in. */
+  public readonly workspace: IWorkspace;
+  /** Environment name. */
+  public readonly environmentName: string;
+  /** Version name. */
+  public readonly version: string;
+  /** SHA-256 (hex) of what defines the version. */
+  public readonly contentHash: string;
+  /** ARM ID of the version (a Terraform reference, so users depend on it). */
+  public readonly assetId: string;
+  /** Reference for jobs and deployments: `azureml:<name>:<version>`. */
+  public readonly reference: string;
+  /** The image reference sent to Azure, when the environment uses an image. */
+  public readonly imageUri?: string;
+  /** The build context URI sent to Azure, when the environment is built. */
+  public readonly contextUri?: string;
+  /** The `azapi_resource` of the version. */
+  public readonly resource: AzapiResource;
+  private readonly image?: EnvironmentImage;
+
+  constructor(scope: Construct, id: string, props: EnvironmentProps) {
+    super(scope, id);
+    this.workspace = props.workspace;
+    this.environmentName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
+    if (isResolved(this.environmentName) && /^azureml-/i.test(this.environmentName)) {
+      throw new ValidationError(this, `environment name '${this.environmentName}' is invalid: names starting with 'AzureML-' `
+        + 'are reserved for curated environments. Choose another name (use Environment.curated to refer to a curated one).');
+    }
+    if (props.image && props.build) {
+      throw new ValidationError(this, 'environment has both `image` and `build`; pass exactly one: an image '
+        + '(optionally with a conda file) or a Docker build context.');
+    }
+    if (!props.image && !props.build) {
+      throw new ValidationError(this, 'environment has neither `image` nor `build`; pass exactly one, e.g. '
+        + 'image: EnvironmentImage.fromUri(\'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest\').');
+    }
+    if (props.condaFile && !props.image) {
+      throw new ValidationError(this, 'environment has a `condaFile` but no `image`: a conda file is installed on a base image. '
+        + 'Add `image`, or install the packages in the Dockerfile of the build context.');
+    }
+    checkTags(this, 'environment', props.tags);
+    const inferenceConfig = this.inferenceConfig(props.inference);
+
+    this.image = props.image;
+    this.imageUri = props.image?._bind(this);
+    const condaFile = props.condaFile?._bind(this);
+    const build = props.build?._bind(this, this.environmentName, props.workspace);
+    this.contextUri = build?.contextUri;
+
+    const immutable = {
+      image: this.imageUri,
+      condaFile,
+      build: build ? { contextUri: build.contextUri, dockerfilePath: build.dockerfilePath } : undefined,
+      osType: props.osType ?? OperatingSystem.LINUX,
+      autoRebuild: props.autoRebuild,
+      inferenceConfig,
+    };
+    this.contentHash = contentHash(this, immutable);
+    this.version = resolveVersion(this, 'environment', props.version, this.contentHash, STRING_VERSION_RULE);
+    this.resource = versionResource(this, {
+      workspace: props.workspace,
+      collection: 'environments',
+      assetName: this.environmentName,
+      version: this.version,
+      contentHash: this.contentHash,
+      properties: { ...immutable, description: props.description, tags: props.tags },
+      dependsOn: build?.blobs,
+    });
+    this.node.defaultChild = this.resource;
+    this.assetId = this.resource.id;
+    this.reference = `azureml:${this.environmentName}:${this.version}`;
+
+    if (props.image?.registry) {
+      // The workspace pulls (and builds on) registry images with its identity.
+      if (props.workspace.systemAssignedIdentity) props.image.registry.grantPull(props.workspace.systemAssignedIdentity);
+      if (props.workspace.primaryUserAssignedIdentity) props.image.registry.grantPull(props.workspace.primaryUserAssignedIdentity);
+    }
+    if (this.imageUri && isResolved(this.imageUri) && !props.image!._isPinned(this.imageUri)) {
+      Annotations.of(this).addWarning(`image '${this.imageUri}' is not pinned by digest: the tag can move while the environment `
+        + 'version stays the same. Pin it with a digest (EnvironmentImage.fromRegistry(..., { digest }) or \'<image>@sha256:<digest>\').');
+    }
+  }
+
+  /**
+   * Grants AcrPull on the image's registry, e.g. to the identity of a compute cluster that runs jobs
+   * with this environment. Only for images from `EnvironmentImage.fromRegistry`.
+   */
+  public grantPull(grantee: IGrantee): RoleAssignment {
+    if (!this.image?.registry) {
+      throw new ValidationError(this, 'grantPull needs an image from EnvironmentImage.fromRegistry; this environment\'s image '
+        + `${this.imageUri ? `'${this.imageUri}' is given by URI` : 'is built from a build context'}, so there is no registry to grant on.`);
+    }
+    return this.image.registry.grantPull(grantee);
+  }
+
+  private inferenceConfig(routes?: InferenceRoutes): { [key: string]: any } | undefined {
+    if (!routes) return undefined;
+    const route = (what: string, r?: InferenceRoute) => {
+      if (!r) return undefined;
+      if (isResolved(r.path) && !/^\/\S*$/.test(r.path)) {
+        throw new ValidationError(this, `${what} route path '${r.path}' is invalid: it must start with '/' and have no spaces, e.g. '/score'.`);
+      }
+      checkRange(this, `${what} route port`, r.port, 1, 65535);
+      return { path: r.path, port: r.port };
+    };
+    const config = {
+      livenessRoute: route('liveness', routes.liveness),
+      readinessRoute: route('readiness', routes.readiness),
+      scoringRoute: route('scoring', routes.scoring),
+    };
+    return Object.values(config).some(v => v !== undefined) ? config : undefined;
+  }
+}
