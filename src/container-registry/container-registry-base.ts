@@ -1,7 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { importedName } from '../core/imported-name';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { importedName } from '../core/imported-name';
 
 /** A container registry: created by this library or an existing one. */
 export interface IContainerRegistry extends IConstruct {
@@ -52,9 +52,10 @@ export class ImportedContainerRegistry extends ContainerRegistryBase {
   public readonly containerRegistryName: string;
   public readonly loginServer: string;
 
-  constructor(scope: Construct, id: string, attrs: ContainerRegistryAttributes) {
+  constructor(scope: Construct, id: string, attrs: ContainerRegistryAttributes, containerRegistryName?: string) {
     super(scope, id);
-    const name = importedName(this, attrs.containerRegistryId, 'Microsoft.ContainerRegistry/registries', 'container registry');
+    const name = containerRegistryName
+      ?? importedName(this, attrs.containerRegistryId, 'Microsoft.ContainerRegistry/registries', 'container registry');
     this.containerRegistryId = attrs.containerRegistryId;
     this.containerRegistryName = name;
     this.loginServer = attrs.loginServer ?? `${name}.azurecr.io`;

@@ -1,8 +1,103 @@
+import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { ContainerRegistryAttributes, IContainerRegistry, ImportedContainerRegistry } from './container-registry-base';
+import { ContainerRegistryAttributes, ContainerRegistryBase, IContainerRegistry, ImportedContainerRegistry } from './container-registry-base';
+import { Duration } from '../core/duration';
+import { resolvePhysicalName, NAME_RULES } from '../core/naming';
+import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { IResourceGroup } from '../core/resource-group';
+import { resolveLocation, wholeDays } from '../core/resource-props';
+import { ValidationError } from '../core/validation';
+import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
+import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
 
-/** A container registry with secure defaults. (Constructor filled in by the Workspace issue.) */
-export class ContainerRegistry {
+/** Service tier of a container registry. */
+export class ContainerRegistrySku {
+  /** Basic: no network restrictions, retention or zone redundancy. Public access must stay on. */
+  public static readonly BASIC = new ContainerRegistrySku('Basic');
+  /** Standard: like Basic with more storage and throughput. Public access must stay on. */
+  public static readonly STANDARD = new ContainerRegistrySku('Standard');
+  /** Premium: private endpoints, firewall rules, export policy, retention, zone redundancy. */
+  public static readonly PREMIUM = new ContainerRegistrySku('Premium');
+
+  /** Any other `sku` value. */
+  public static of(value: string): ContainerRegistrySku {
+    return new ContainerRegistrySku(value);
+  }
+
+  private constructor(
+    /** The `sku` value. */
+    public readonly value: string,
+  ) {}
+}
+
+/** Properties of a ContainerRegistry. */
+export interface ContainerRegistryProps {
+  /** Resource group to deploy into. */
+  readonly resourceGroup: IResourceGroup;
+  /**
+   * Azure region.
+   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
+   */
+  readonly location?: string;
+  /**
+   * Name: 5-50 letters and digits, unique across Azure. ForceNew.
+   * @default - generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Tags.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Service tier. Only Premium can disable public access, so other tiers need
+   * `publicNetworkAccessEnabled: true`.
+   * @default ContainerRegistrySku.PREMIUM
+   */
+  readonly sku?: ContainerRegistrySku;
+  /**
+   * Accept traffic from public networks. When `false`, only private endpoints and trusted Azure
+   * services (Azure ML among them) get through, and image export is disabled.
+   * @default false
+   */
+  readonly publicNetworkAccessEnabled?: boolean;
+  /**
+   * Public IPv4 addresses or CIDR ranges allowed through the registry firewall (Premium). Requires
+   * `publicNetworkAccessEnabled: true`.
+   * @default - none
+   */
+  readonly ipRules?: string[];
+  /**
+   * Zone redundancy (Premium). ForceNew: it can only be chosen when the registry is created, and
+   * only in regions with availability zones, so it is opt-in (CKV_AZURE_233 then passes).
+   * @default false
+   */
+  readonly zoneRedundancy?: boolean;
+  /**
+   * How long untagged manifests are kept before they are deleted (Premium): whole days from 0
+   * (delete at once) to 365.
+   * @default Duration.days(7)
+   */
+  readonly retention?: Duration;
+  /**
+   * `RETAIN` sets `prevent_destroy`, so Terraform refuses to delete the registry and its images.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Add a `CanNotDelete` management lock (holds also outside Terraform).
+   * @default false
+   */
+  readonly deleteLock?: boolean;
+}
+
+/**
+ * A container registry (`azurerm_container_registry`) for Azure ML environment images: Premium,
+ * no admin user, no anonymous pull, no public network access, export disabled.
+ */
+export class ContainerRegistry extends ContainerRegistryBase {
   /** An existing registry by ARM ID. */
   public static fromContainerRegistryId(scope: Construct, id: string, containerRegistryId: string): IContainerRegistry {
     return new ImportedContainerRegistry(scope, id, { containerRegistryId });
@@ -11,5 +106,92 @@ export class ContainerRegistry {
   /** An existing registry with its login server. */
   public static fromContainerRegistryAttributes(scope: Construct, id: string, attrs: ContainerRegistryAttributes): IContainerRegistry {
     return new ImportedContainerRegistry(scope, id, attrs);
+  }
+
+  /** An `azurerm_container_registry` managed elsewhere in this app. */
+  public static fromResource(scope: Construct, id: string, resource: AzurermContainerRegistry): IContainerRegistry {
+    return new ImportedContainerRegistry(scope, id, { containerRegistryId: resource.id, loginServer: resource.loginServer }, resource.name);
+  }
+
+  public readonly containerRegistryId: string;
+  public readonly containerRegistryName: string;
+  public readonly loginServer: string;
+  /** The `azurerm_container_registry` resource (escape hatch). */
+  public readonly resource: AzurermContainerRegistry;
+
+  constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
+    super(scope, id);
+    const location = resolveLocation(this, props.resourceGroup, props.location, 'container registry');
+    const name = resolvePhysicalName(this, NAME_RULES.containerRegistry, props.name);
+    const sku = (props.sku ?? ContainerRegistrySku.PREMIUM).value;
+    const premium = sku === 'Premium';
+    const publicAccess = props.publicNetworkAccessEnabled ?? false;
+    const ipRules = props.ipRules ?? [];
+    const zoneRedundancy = props.zoneRedundancy ?? false;
+
+    if (!premium) {
+      const premiumOnly = [
+        !publicAccess ? 'disabling public network access (the default; pass publicNetworkAccessEnabled: true)' : undefined,
+        ipRules.length > 0 ? 'ipRules' : undefined,
+        zoneRedundancy ? 'zoneRedundancy' : undefined,
+        props.retention ? 'retention' : undefined,
+      ].filter(x => x !== undefined);
+      if (premiumOnly.length > 0) {
+        throw new ValidationError(this, `container registry sku '${sku}' does not support ${premiumOnly.join(', ')}; `
+          + 'these need ContainerRegistrySku.PREMIUM (the default).');
+      }
+    }
+    if (ipRules.length > 0 && !publicAccess) {
+      throw new ValidationError(this, 'ipRules were given but public network access is disabled, so Azure would ignore them. '
+        + 'Pass publicNetworkAccessEnabled: true to allow only those networks, or drop the rules and use a private endpoint.');
+    }
+    if (publicAccess && ipRules.length === 0) {
+      Annotations.of(this).addWarning('The container registry accepts traffic from any network (Entra ID authentication still '
+        + 'applies) and allows image export. To close it, pass ipRules (Premium), or set publicNetworkAccessEnabled: false and '
+        + 'add a private endpoint (Azure ML still gets through as a trusted service).');
+    }
+    const retentionDays = premium ? wholeDays(this, 'container registry retention', props.retention ?? Duration.days(7), 0, 365) : undefined;
+
+    this.resource = new AzurermContainerRegistry(this, 'Resource', {
+      name,
+      location,
+      resourceGroupName: props.resourceGroup.name,
+      sku,
+      adminEnabled: false,
+      anonymousPullEnabled: false,
+      publicNetworkAccessEnabled: publicAccess,
+      networkRuleBypassOption: 'AzureServices',
+      // Premium only; the firewall applies to public traffic.
+      networkRuleSet: premium ? [{
+        defaultAction: publicAccess && ipRules.length === 0 ? 'Allow' : 'Deny',
+        ipRule: ipRules.map(ipRange => ({ action: 'Allow', ipRange })),
+      }] : undefined,
+      // The provider accepts export_policy_enabled = false only with public access disabled (and Premium).
+      exportPolicyEnabled: premium && !publicAccess ? false : true,
+      retentionPolicyInDays: retentionDays,
+      zoneRedundancyEnabled: zoneRedundancy,
+      dataEndpointEnabled: premium,
+      // Quarantine would block Azure ML from pulling the images it builds until an external scanner
+      // releases them (baseline §d-5); Docker Content Trust is deprecated (removed 2028-03-31) and not
+      // supported with customer-managed keys (§d-6). Both stay off on purpose (CKV_AZURE_166/164 suppressed).
+      quarantinePolicyEnabled: false,
+      trustPolicyEnabled: false,
+      tags: props.tags,
+    });
+    applyRemovalPolicy(this.resource, props.removalPolicy);
+    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'container registry');
+    this.node.defaultChild = this.resource;
+
+    this.containerRegistryId = this.resource.id;
+    this.containerRegistryName = this.resource.name;
+    this.loginServer = this.resource.loginServer;
+  }
+
+  /** Sends the registry's logs (`allLogs`) and metrics to a Log Analytics workspace. Call it once per registry. */
+  public addDiagnosticSettings(logAnalytics: ILogAnalyticsWorkspace): MonitorDiagnosticSetting {
+    if (this.node.tryFindChild('Diagnostics')) {
+      throw new ValidationError(this, 'addDiagnosticSettings() was already called for this container registry; call it once.');
+    }
+    return addDiagnosticSetting(this, 'Diagnostics', this.containerRegistryId, logAnalytics.logAnalyticsWorkspaceId);
   }
 }

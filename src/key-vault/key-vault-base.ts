@@ -1,7 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { importedName } from '../core/imported-name';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { importedName } from '../core/imported-name';
 
 /** A key vault: created by this library or an existing one. */
 export interface IKeyVault extends IConstruct {
@@ -46,9 +46,10 @@ export class ImportedKeyVault extends KeyVaultBase {
   public readonly keyVaultName: string;
   public readonly purgeProtectionEnabled?: boolean;
 
-  constructor(scope: Construct, id: string, attrs: KeyVaultAttributes) {
+  constructor(scope: Construct, id: string, attrs: KeyVaultAttributes, keyVaultName?: string) {
     super(scope, id);
-    this.keyVaultName = importedName(this, attrs.keyVaultId, 'Microsoft.KeyVault/vaults', 'key vault');
+    const parsed = importedName(this, attrs.keyVaultId, 'Microsoft.KeyVault/vaults', 'key vault');
+    this.keyVaultName = keyVaultName ?? parsed;
     this.keyVaultId = attrs.keyVaultId;
     this.purgeProtectionEnabled = attrs.purgeProtectionEnabled;
   }

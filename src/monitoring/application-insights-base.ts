@@ -1,7 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { importedName } from '../core/imported-name';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { importedName } from '../core/imported-name';
 
 /** An Application Insights component: created by this library or an existing one. */
 export interface IApplicationInsights extends IConstruct {
@@ -28,9 +28,10 @@ export class ImportedApplicationInsights extends ApplicationInsightsBase {
   public readonly applicationInsightsId: string;
   public readonly applicationInsightsName: string;
 
-  constructor(scope: Construct, id: string, applicationInsightsId: string) {
+  constructor(scope: Construct, id: string, applicationInsightsId: string, applicationInsightsName?: string) {
     super(scope, id);
-    this.applicationInsightsName = importedName(this, applicationInsightsId, 'Microsoft.Insights/components', 'Application Insights');
+    const parsed = importedName(this, applicationInsightsId, 'Microsoft.Insights/components', 'Application Insights');
+    this.applicationInsightsName = applicationInsightsName ?? parsed;
     this.applicationInsightsId = applicationInsightsId;
   }
 }

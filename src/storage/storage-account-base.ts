@@ -1,7 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { importedName } from '../core/imported-name';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { importedName } from '../core/imported-name';
 
 /** A storage account: created by this library or an existing one. */
 export interface IStorageAccount extends IConstruct {
@@ -76,9 +76,10 @@ export class ImportedStorageAccount extends StorageAccountBase {
   public readonly accountKind?: string;
   public readonly isHnsEnabled?: boolean;
 
-  constructor(scope: Construct, id: string, attrs: StorageAccountAttributes) {
+  constructor(scope: Construct, id: string, attrs: StorageAccountAttributes, storageAccountName?: string) {
     super(scope, id);
-    const name = importedName(this, attrs.storageAccountId, 'Microsoft.Storage/storageAccounts', 'storage account');
+    const name = storageAccountName
+      ?? importedName(this, attrs.storageAccountId, 'Microsoft.Storage/storageAccounts', 'storage account');
     this.storageAccountId = attrs.storageAccountId;
     this.storageAccountName = name;
     this.primaryBlobEndpoint = attrs.primaryBlobEndpoint ?? `https://${name}.blob.core.windows.net/`;

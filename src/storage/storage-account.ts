@@ -1,8 +1,171 @@
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import {
+  StorageAccount as AzurermStorageAccount,
+  StorageAccountBlobPropertiesCorsRule,
+} from '@cdktf/provider-azurerm/lib/storage-account';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes } from './storage-account-base';
+import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes, StorageAccountBase } from './storage-account-base';
+import { childResourceId } from '../core/arm-id';
+import { Duration } from '../core/duration';
+import { resolvePhysicalName, NAME_RULES } from '../core/naming';
+import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { IResourceGroup } from '../core/resource-group';
+import { resolveLocation, wholeDays } from '../core/resource-props';
+import { ValidationError } from '../core/validation';
+import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
+import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
 
-/** A storage account with secure defaults. (Constructor filled in by the Workspace issue.) */
-export class StorageAccount {
+/**
+ * How a storage account replicates its data (`account_replication_type`).
+ *
+ * Moving between the locally/geo family {LRS, GRS, RAGRS} and the zone family {ZRS, GZRS, RAGZRS}
+ * REPLACES the account (and deletes its data); moves within a family are in place. Decide at creation.
+ */
+export class StorageReplication {
+  /** Three copies in one datacenter. Fails the geo-redundancy checks. */
+  public static readonly LRS = new StorageReplication('LRS');
+  /** Three copies across availability zones in one region. Fails the geo-redundancy checks. */
+  public static readonly ZRS = new StorageReplication('ZRS');
+  /** LRS plus an asynchronous copy in the paired region. */
+  public static readonly GRS = new StorageReplication('GRS');
+  /** GRS with read access to the secondary region. */
+  public static readonly RAGRS = new StorageReplication('RAGRS');
+  /** ZRS plus an asynchronous copy in the paired region: zone- and geo-redundant. Needs a region with zones. */
+  public static readonly GZRS = new StorageReplication('GZRS');
+  /** GZRS with read access to the secondary region. */
+  public static readonly RAGZRS = new StorageReplication('RAGZRS');
+
+  /** Any other value accepted by `account_replication_type`. */
+  public static of(value: string): StorageReplication {
+    return new StorageReplication(value);
+  }
+
+  private constructor(
+    /** The `account_replication_type` value. */
+    public readonly value: string,
+  ) {}
+}
+
+/** Properties of a StorageAccount. */
+export interface StorageAccountProps {
+  /** Resource group to deploy into. */
+  readonly resourceGroup: IResourceGroup;
+  /**
+   * Azure region.
+   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
+   */
+  readonly location?: string;
+  /**
+   * Name: 3-24 lowercase letters and digits, unique across Azure. ForceNew.
+   * @default - generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Tags.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Replication. `GZRS` is zone-redundant and passes the geo-redundancy checks (CKV_AZURE_206,
+   * AVD-AZU-0058); in a region without availability zones use `RAGRS`. Switching between
+   * {LRS, GRS, RAGRS} and {ZRS, GZRS, RAGZRS} replaces the account.
+   * @default StorageReplication.GZRS
+   */
+  readonly replication?: StorageReplication;
+  /**
+   * Accept traffic from public networks. When `false`, only private endpoints get through; clients
+   * (SDK uploads, studio data preview) then need a private endpoint in their network.
+   * @default false
+   */
+  readonly publicNetworkAccessEnabled?: boolean;
+  /**
+   * Public IPv4 addresses or CIDR ranges (no /31, /32, private ranges or 0.0.0.0/0) allowed through
+   * the firewall. Requires `publicNetworkAccessEnabled: true`.
+   * @default - none
+   */
+  readonly ipRules?: string[];
+  /**
+   * Subnets (service endpoint `Microsoft.Storage`) allowed through the firewall. Requires
+   * `publicNetworkAccessEnabled: true`.
+   * @default - none
+   */
+  readonly virtualNetworkSubnetIds?: string[];
+  /**
+   * Allow account-key (shared key) and SAS authorization. Azure ML's default datastores use the
+   * account key unless the workspace uses identity-based system datastores. When `true`, a
+   * `sas_policy` limits SAS tokens to 4 hours (expiration action `Log`).
+   * @default false
+   */
+  readonly sharedAccessKeyEnabled?: boolean;
+  /**
+   * Hierarchical namespace (ADLS Gen2). ForceNew. Not allowed for a workspace's default storage.
+   * @default false
+   */
+  readonly hierarchicalNamespace?: boolean;
+  /**
+   * Emit the CORS rules Azure ML writes on the blob and file services (for studio), so Terraform
+   * plans do not show drift after the workspace is created. Set by `Workspace` for its storage.
+   * @default false
+   */
+  readonly azureMlCorsRules?: boolean;
+  /**
+   * Soft-delete retention for blobs, containers and file shares: whole days from 1 to 365.
+   * @default Duration.days(30)
+   */
+  readonly blobSoftDeleteRetention?: Duration;
+  /**
+   * Blob versioning (every overwrite keeps the previous version; costs storage). Not available
+   * with hierarchical namespace.
+   * @default false
+   */
+  readonly versioning?: boolean;
+  /**
+   * `RETAIN` sets `prevent_destroy`, so Terraform refuses to delete the account.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Add a `CanNotDelete` management lock (holds also outside Terraform). Never `ReadOnly`:
+   * that blocks the listKeys call Azure ML needs.
+   * @default false
+   */
+  readonly deleteLock?: boolean;
+}
+
+/** Origins of Azure ML studio and AI Foundry. */
+const AZURE_ML_CORS_RULE: StorageAccountBlobPropertiesCorsRule = {
+  allowedHeaders: ['*'],
+  allowedMethods: ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'POST', 'PATCH'],
+  allowedOrigins: ['https://mlworkspace.azure.ai', 'https://ml.azure.com', 'https://*.ml.azure.com', 'https://ai.azure.com', 'https://*.ai.azure.com'],
+  exposedHeaders: ['*'],
+  maxAgeInSeconds: 1800,
+};
+
+const IPV4_RULE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+
+/** Why a storage firewall IP rule is rejected by Azure, or undefined when it is fine. */
+function ipRuleProblem(rule: string): string | undefined {
+  const m = IPV4_RULE.exec(rule);
+  if (!m || m.slice(1, 5).some(o => Number(o) > 255) || (m[5] !== undefined && Number(m[5]) > 32)) {
+    return 'it is not an IPv4 address or CIDR range';
+  }
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const prefix = m[5] === undefined ? 32 : Number(m[5]);
+  if (m[5] !== undefined && prefix >= 31) return 'storage firewalls do not accept /31 or /32 ranges; give the address without a prefix';
+  if (prefix === 0) return 'it opens the account to the whole internet';
+  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) {
+    return 'private (RFC 1918) addresses are not allowed; use virtualNetworkSubnetIds or a private endpoint for traffic from a VNet';
+  }
+  return undefined;
+}
+
+/**
+ * A general-purpose v2 storage account (`azurerm_storage_account`) with secure defaults:
+ * no public network access, Entra ID only (no shared key), TLS 1.2, infrastructure encryption,
+ * GZRS, 30-day soft delete for blobs, containers and file shares.
+ */
+export class StorageAccount extends StorageAccountBase {
   /** An existing storage account by ARM ID. */
   public static fromStorageAccountId(scope: Construct, id: string, storageAccountId: string): IStorageAccount {
     return new ImportedStorageAccount(scope, id, { storageAccountId });
@@ -11,5 +174,136 @@ export class StorageAccount {
   /** An existing storage account with what is known of it (tier, kind, hierarchical namespace). */
   public static fromStorageAccountAttributes(scope: Construct, id: string, attrs: StorageAccountAttributes): IStorageAccount {
     return new ImportedStorageAccount(scope, id, attrs);
+  }
+
+  /** An `azurerm_storage_account` managed elsewhere in this app; its tier, kind and namespace are read from its configuration. */
+  public static fromResource(scope: Construct, id: string, resource: AzurermStorageAccount): IStorageAccount {
+    const known = <T>(v: T | undefined): T | undefined => (v === undefined || Token.isUnresolved(v) ? undefined : v);
+    const hns = resource.isHnsEnabledInput;
+    return new ImportedStorageAccount(scope, id, {
+      storageAccountId: resource.id,
+      accountTier: known(resource.accountTierInput),
+      // Provider defaults: account_kind StorageV2, is_hns_enabled false.
+      accountKind: resource.accountKindInput === undefined ? 'StorageV2' : known(resource.accountKindInput),
+      isHnsEnabled: hns === undefined ? false : (typeof hns === 'boolean' ? hns : undefined),
+      primaryBlobEndpoint: resource.primaryBlobEndpoint,
+    }, resource.name);
+  }
+
+  public readonly storageAccountId: string;
+  public readonly storageAccountName: string;
+  public readonly primaryBlobEndpoint: string;
+  public readonly accountTier?: string;
+  public readonly accountKind?: string;
+  public readonly isHnsEnabled?: boolean;
+  /** The `azurerm_storage_account` resource (escape hatch). */
+  public readonly resource: AzurermStorageAccount;
+
+  constructor(scope: Construct, id: string, props: StorageAccountProps) {
+    super(scope, id);
+    const location = resolveLocation(this, props.resourceGroup, props.location, 'storage account');
+    const name = resolvePhysicalName(this, NAME_RULES.storageAccount, props.name);
+    const retentionDays = wholeDays(this, 'blobSoftDeleteRetention', props.blobSoftDeleteRetention ?? Duration.days(30), 1, 365);
+    const hns = props.hierarchicalNamespace ?? false;
+    const versioning = props.versioning ?? false;
+    if (hns && versioning) {
+      throw new ValidationError(this, 'versioning cannot be enabled on an account with hierarchicalNamespace (Azure does not '
+        + 'support blob versioning with ADLS Gen2). Drop one of the two.');
+    }
+
+    const publicAccess = props.publicNetworkAccessEnabled ?? false;
+    const ipRules = props.ipRules ?? [];
+    const subnetIds = props.virtualNetworkSubnetIds ?? [];
+    const hasRules = ipRules.length > 0 || subnetIds.length > 0;
+    if (hasRules && !publicAccess) {
+      throw new ValidationError(this, 'ipRules/virtualNetworkSubnetIds were given but public network access is disabled, '
+        + 'so Azure would ignore them. Pass publicNetworkAccessEnabled: true to allow only those networks, or drop the rules '
+        + 'and use a private endpoint.');
+    }
+    for (const rule of ipRules) {
+      if (Token.isUnresolved(rule)) continue;
+      const problem = ipRuleProblem(rule);
+      if (problem) throw new ValidationError(this, `storage account ipRules entry '${rule}' is invalid: ${problem}.`);
+    }
+    if (publicAccess && !hasRules) {
+      Annotations.of(this).addWarning('The storage account accepts traffic from any network (network_rules default_action '
+        + 'Allow; Entra ID authorization still applies). To close it, pass ipRules or virtualNetworkSubnetIds, or set '
+        + 'publicNetworkAccessEnabled: false and add private endpoints for blob and file.');
+    }
+
+    const sharedKey = props.sharedAccessKeyEnabled ?? false;
+    const cors = props.azureMlCorsRules ? [AZURE_ML_CORS_RULE] : undefined;
+
+    this.resource = new AzurermStorageAccount(this, 'Resource', {
+      name,
+      location,
+      resourceGroupName: props.resourceGroup.name,
+      accountKind: 'StorageV2',
+      accountTier: 'Standard',
+      accountReplicationType: (props.replication ?? StorageReplication.GZRS).value,
+      accessTier: 'Hot',
+      isHnsEnabled: hns,
+      nfsv3Enabled: false,
+      sftpEnabled: false,
+      localUserEnabled: false,
+      httpsTrafficOnlyEnabled: true,
+      minTlsVersion: 'TLS1_2',
+      allowNestedItemsToBePublic: false,
+      publicNetworkAccessEnabled: publicAccess,
+      sharedAccessKeyEnabled: sharedKey,
+      // A 4-hour SAS expiration policy as the compensating control when keys stay enabled (CKV2_AZURE_41).
+      sasPolicy: sharedKey ? { expirationPeriod: '00.04:00:00', expirationAction: 'Log' } : undefined,
+      defaultToOauthAuthentication: true,
+      crossTenantReplicationEnabled: false,
+      // ForceNew: flipping it later destroys the account, so it is always emitted.
+      infrastructureEncryptionEnabled: true,
+      networkRules: {
+        defaultAction: publicAccess && !hasRules ? 'Allow' : 'Deny',
+        bypass: ['AzureServices'],
+        ipRules,
+        virtualNetworkSubnetIds: subnetIds,
+      },
+      blobProperties: {
+        versioningEnabled: versioning,
+        deleteRetentionPolicy: { days: retentionDays },
+        containerDeleteRetentionPolicy: { days: retentionDays },
+        corsRule: cors,
+      },
+      // Emitted always: a share_properties block without retention_policy would turn file-share soft delete off.
+      shareProperties: {
+        retentionPolicy: { days: retentionDays },
+        corsRule: cors,
+      },
+      tags: props.tags,
+    });
+    applyRemovalPolicy(this.resource, props.removalPolicy);
+    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'storage account');
+    this.node.defaultChild = this.resource;
+
+    this.storageAccountId = this.resource.id;
+    this.storageAccountName = this.resource.name;
+    this.primaryBlobEndpoint = this.resource.primaryBlobEndpoint;
+    this.accountTier = 'Standard';
+    this.accountKind = 'StorageV2';
+    this.isHnsEnabled = hns;
+  }
+
+  /**
+   * Sends metrics of the account and logs (`allLogs`) and metrics of its blob, file, queue and
+   * table services to a Log Analytics workspace. This replaces the data-plane `queue_properties.logging`
+   * (CKV_AZURE_33 / AVD-AZU-0057). Call it once per account.
+   */
+  public addDiagnosticSettings(logAnalytics: ILogAnalyticsWorkspace): MonitorDiagnosticSetting[] {
+    if (this.node.tryFindChild('Diagnostics')) {
+      throw new ValidationError(this, 'addDiagnosticSettings() was already called for this storage account; call it once.');
+    }
+    const law = logAnalytics.logAnalyticsWorkspaceId;
+    // The account itself has no log categories; its logs live on the service sub-resources.
+    const settings = [addDiagnosticSetting(this, 'Diagnostics', this.storageAccountId, law, { logs: false, metricCategory: 'Transaction' })];
+    for (const [service, idPart] of [['Blob', 'blobServices'], ['File', 'fileServices'], ['Queue', 'queueServices'], ['Table', 'tableServices']]) {
+      settings.push(addDiagnosticSetting(this, `${service}Diagnostics`, childResourceId(this.storageAccountId, idPart, 'default'), law,
+        { metricCategory: 'Transaction' }));
+    }
+    return settings;
   }
 }

@@ -1,0 +1,155 @@
+import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { ApplicationInsightsBase, IApplicationInsights, ImportedApplicationInsights } from './application-insights-base';
+import { LogAnalyticsWorkspace } from './log-analytics-workspace';
+import { ILogAnalyticsWorkspace } from './log-analytics-workspace-base';
+import { Duration } from '../core/duration';
+import { resolvePhysicalName, NAME_RULES } from '../core/naming';
+import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { IResourceGroup } from '../core/resource-group';
+import { resolveLocation } from '../core/resource-props';
+import { ValidationError } from '../core/validation';
+
+/** Retention periods (days) Application Insights accepts. */
+const RETENTION_DAYS = [30, 60, 90, 120, 180, 270, 365, 550, 730];
+
+/** Properties of an ApplicationInsights component. */
+export interface ApplicationInsightsProps {
+  /** Resource group to deploy into. */
+  readonly resourceGroup: IResourceGroup;
+  /**
+   * Azure region.
+   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
+   */
+  readonly location?: string;
+  /**
+   * Name: 1-255 characters, none of `% & \ ? /`. ForceNew.
+   * @default - generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Tags.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Log Analytics workspace that stores the telemetry (workspace-based Application Insights;
+   * classic components are retired). It cannot be removed once set.
+   * @default - a new LogAnalyticsWorkspace, child `LogAnalytics`, with the same resource group,
+   * location, tags, removal policy and network settings
+   */
+  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
+  /**
+   * How long telemetry is kept: 30, 60, 90, 120, 180, 270, 365, 550 or 730 days.
+   * @default Duration.days(90)
+   */
+  readonly retention?: Duration;
+  /**
+   * Accept telemetry sent with the instrumentation key / connection string alone
+   * (`local_authentication_disabled = false`). Azure ML's SDK logging and online-endpoint
+   * telemetry send with the connection string, and Entra-only ingestion is not verified for
+   * Azure ML (security baseline §d-14), so local auth stays on by default with a warning. Pass
+   * `false` once every sender authenticates with Entra ID (needs Monitoring Metrics Publisher).
+   * @default true (with a warning)
+   */
+  readonly localAuthenticationEnabled?: boolean;
+  /**
+   * Accept ingestion from public networks. Closing it requires an Azure Monitor Private Link
+   * Scope (AMPLS, ingestion access mode `Open` for Azure ML), which this library does not create.
+   * @default true (with a warning)
+   */
+  readonly internetIngestionEnabled?: boolean;
+  /**
+   * Accept queries from public networks. Same AMPLS requirement as `internetIngestionEnabled`.
+   * @default true (with a warning)
+   */
+  readonly internetQueryEnabled?: boolean;
+  /**
+   * `RETAIN` sets `prevent_destroy` on the component (and on the Log Analytics workspace it creates).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Add a `CanNotDelete` management lock on the component.
+   * @default false
+   */
+  readonly deleteLock?: boolean;
+}
+
+/**
+ * A workspace-based Application Insights component (`azurerm_application_insights`, type `web`)
+ * for an Azure ML workspace, backed by a Log Analytics workspace.
+ */
+export class ApplicationInsights extends ApplicationInsightsBase {
+  /** An existing component by ARM ID. */
+  public static fromApplicationInsightsId(scope: Construct, id: string, applicationInsightsId: string): IApplicationInsights {
+    return new ImportedApplicationInsights(scope, id, applicationInsightsId);
+  }
+
+  /** An `azurerm_application_insights` managed elsewhere in this app. */
+  public static fromResource(scope: Construct, id: string, resource: AzurermApplicationInsights): IApplicationInsights {
+    return new ImportedApplicationInsights(scope, id, resource.id, resource.name);
+  }
+
+  public readonly applicationInsightsId: string;
+  public readonly applicationInsightsName: string;
+  /** The Log Analytics workspace holding the telemetry. */
+  public readonly logAnalyticsWorkspace: ILogAnalyticsWorkspace;
+  /** The `azurerm_application_insights` resource (escape hatch). */
+  public readonly resource: AzurermApplicationInsights;
+
+  constructor(scope: Construct, id: string, props: ApplicationInsightsProps) {
+    super(scope, id);
+    const location = resolveLocation(this, props.resourceGroup, props.location, 'Application Insights component');
+    const name = resolvePhysicalName(this, NAME_RULES.applicationInsights, props.name);
+    const retention = props.retention ?? Duration.days(90);
+    const retentionDays = retention.toSeconds() / 86400;
+    if (!RETENTION_DAYS.includes(retentionDays)) {
+      throw new ValidationError(this, `Application Insights retention ${retention.toIsoString()} is not supported; `
+        + `use Duration.days(n) with n one of ${RETENTION_DAYS.join(', ')}.`);
+    }
+
+    this.logAnalyticsWorkspace = props.logAnalyticsWorkspace ?? new LogAnalyticsWorkspace(this, 'LogAnalytics', {
+      resourceGroup: props.resourceGroup,
+      location,
+      tags: props.tags,
+      removalPolicy: props.removalPolicy,
+      // Explicit values: this component's own warning already covers the open network settings.
+      internetIngestionEnabled: props.internetIngestionEnabled ?? true,
+      internetQueryEnabled: props.internetQueryEnabled ?? true,
+    });
+
+    const open: string[] = [];
+    if (props.localAuthenticationEnabled === undefined) open.push('accepts telemetry sent with the instrumentation key alone (local authentication)');
+    if (props.internetIngestionEnabled === undefined || props.internetQueryEnabled === undefined) {
+      open.push('accepts ingestion and queries from public networks (no Azure Monitor Private Link Scope)');
+    }
+    if (open.length > 0) {
+      Annotations.of(this).addWarning(`The Application Insights component ${open.join(' and ')}, because Azure ML telemetry `
+        + 'needs it unless every sender uses Entra ID and an AMPLS is deployed. To close it, pass localAuthenticationEnabled: false '
+        + '(senders then need Monitoring Metrics Publisher) and, with an AMPLS, internetIngestionEnabled: false and '
+        + 'internetQueryEnabled: false; pass true explicitly to keep it open without this warning.');
+    }
+
+    this.resource = new AzurermApplicationInsights(this, 'Resource', {
+      name,
+      location,
+      resourceGroupName: props.resourceGroup.name,
+      applicationType: 'web',
+      workspaceId: this.logAnalyticsWorkspace.logAnalyticsWorkspaceId,
+      retentionInDays: retentionDays,
+      localAuthenticationDisabled: !(props.localAuthenticationEnabled ?? true),
+      internetIngestionEnabled: props.internetIngestionEnabled ?? true,
+      internetQueryEnabled: props.internetQueryEnabled ?? true,
+      disableIpMasking: false,
+      tags: props.tags,
+    });
+    applyRemovalPolicy(this.resource, props.removalPolicy);
+    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'Application Insights component');
+    this.node.defaultChild = this.resource;
+
+    this.applicationInsightsId = this.resource.id;
+    this.applicationInsightsName = this.resource.name;
+  }
+}

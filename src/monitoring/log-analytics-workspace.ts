@@ -1,0 +1,113 @@
+import { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { ILogAnalyticsWorkspace, ImportedLogAnalyticsWorkspace, LogAnalyticsWorkspaceBase } from './log-analytics-workspace-base';
+import { Duration } from '../core/duration';
+import { resolvePhysicalName, NAME_RULES } from '../core/naming';
+import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { IResourceGroup } from '../core/resource-group';
+import { resolveLocation, wholeDays } from '../core/resource-props';
+
+/** Properties of a LogAnalyticsWorkspace. */
+export interface LogAnalyticsWorkspaceProps {
+  /** Resource group to deploy into. */
+  readonly resourceGroup: IResourceGroup;
+  /**
+   * Azure region.
+   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
+   */
+  readonly location?: string;
+  /**
+   * Name: 4-63 letters, digits and hyphens, starting and ending with a letter or digit. ForceNew.
+   * @default - generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Tags.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * How long logs are kept: whole days from 30 to 730.
+   * @default Duration.days(90)
+   */
+  readonly retention?: Duration;
+  /**
+   * Accept ingestion from public networks (`internet_ingestion_enabled`). Closing it requires an
+   * Azure Monitor Private Link Scope (AMPLS; Azure ML needs its ingestion access mode `Open`), which
+   * this library does not create, so it stays open by default with a warning. Pass `true` to
+   * acknowledge it (no warning) or `false` once an AMPLS is in place.
+   * @default true (with a warning)
+   */
+  readonly internetIngestionEnabled?: boolean;
+  /**
+   * Accept queries from public networks (`internet_query_enabled`). Same AMPLS requirement as
+   * `internetIngestionEnabled`; without it, closing query access locks users out of the logs.
+   * @default true (with a warning)
+   */
+  readonly internetQueryEnabled?: boolean;
+  /**
+   * `RETAIN` sets `prevent_destroy`, so Terraform refuses to delete the logs.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Add a `CanNotDelete` management lock (holds also outside Terraform).
+   * @default false
+   */
+  readonly deleteLock?: boolean;
+}
+
+/**
+ * A Log Analytics workspace (`azurerm_log_analytics_workspace`): pay-as-you-go `PerGB2018`,
+ * Entra ID only (`local_authentication_enabled = false`), 90-day retention.
+ */
+export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
+  /** An existing Log Analytics workspace by ARM ID. */
+  public static fromLogAnalyticsWorkspaceId(scope: Construct, id: string, logAnalyticsWorkspaceId: string): ILogAnalyticsWorkspace {
+    return new ImportedLogAnalyticsWorkspace(scope, id, logAnalyticsWorkspaceId);
+  }
+
+  /** An `azurerm_log_analytics_workspace` managed elsewhere in this app. */
+  public static fromResource(scope: Construct, id: string, resource: AzurermLogAnalyticsWorkspace): ILogAnalyticsWorkspace {
+    return new ImportedLogAnalyticsWorkspace(scope, id, resource.id, resource.name);
+  }
+
+  public readonly logAnalyticsWorkspaceId: string;
+  public readonly logAnalyticsWorkspaceName: string;
+  /** The `azurerm_log_analytics_workspace` resource (escape hatch). */
+  public readonly resource: AzurermLogAnalyticsWorkspace;
+
+  constructor(scope: Construct, id: string, props: LogAnalyticsWorkspaceProps) {
+    super(scope, id);
+    const location = resolveLocation(this, props.resourceGroup, props.location, 'Log Analytics workspace');
+    const name = resolvePhysicalName(this, NAME_RULES.logAnalyticsWorkspace, props.name);
+    const retentionDays = wholeDays(this, 'Log Analytics retention', props.retention ?? Duration.days(90), 30, 730);
+
+    if (props.internetIngestionEnabled === undefined || props.internetQueryEnabled === undefined) {
+      Annotations.of(this).addWarning('The Log Analytics workspace accepts ingestion and queries from public networks '
+        + '(Entra ID authentication still applies) because no Azure Monitor Private Link Scope (AMPLS) is deployed. To close it, '
+        + 'deploy an AMPLS (access modes Open for Azure ML) and pass internetIngestionEnabled: false and internetQueryEnabled: false; '
+        + 'pass true explicitly to keep it open without this warning.');
+    }
+
+    this.resource = new AzurermLogAnalyticsWorkspace(this, 'Resource', {
+      name,
+      location,
+      resourceGroupName: props.resourceGroup.name,
+      sku: 'PerGB2018',
+      retentionInDays: retentionDays,
+      localAuthenticationEnabled: false,
+      internetIngestionEnabled: props.internetIngestionEnabled ?? true,
+      internetQueryEnabled: props.internetQueryEnabled ?? true,
+      allowResourceOnlyPermissions: true,
+      tags: props.tags,
+    });
+    applyRemovalPolicy(this.resource, props.removalPolicy);
+    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'Log Analytics workspace');
+    this.node.defaultChild = this.resource;
+
+    this.logAnalyticsWorkspaceId = this.resource.id;
+    this.logAnalyticsWorkspaceName = this.resource.name;
+  }
+}
