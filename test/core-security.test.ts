@@ -1,7 +1,7 @@
 import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { BuiltInRole, Principal, RemovalPolicy, SecretValue, UserAssignedIdentityRef } from '../src';
 import { applyRemovalPolicy, addDeleteLock } from '../src/core/removal-policy';
@@ -39,6 +39,16 @@ describe('SecretValue', () => {
     expect(attempt).toThrow(/SAS token: a plain string was given; secrets must not appear in code/);
     expect(attempt).toThrow(/SecretValue.fromSensitiveVariable/);
     try { attempt(); } catch (e) { expect((e as Error).message).not.toContain('FIXTURE-SECRET'); }
+  });
+
+  test('a token that only wraps a literal (Fn.sensitive) is rejected; one wrapping a reference is fine', () => {
+    const s = stack();
+    expect(() => SecretValue.fromToken(Fn.sensitive('FIXTURE-SECRET')).resolveFor(s, 'account key'))
+      .toThrow(/account key: the Terraform expression references no variable, data source or resource/);
+    const v = new TerraformVariable(s, 'key', { type: 'string' });
+    expect(resolveValue(s, SecretValue.fromToken(Fn.sensitive(v.stringValue)).resolveFor(s, 'account key'))).toBe('${sensitive(var.key)}');
+    const secret = new DataAzurermKeyVaultSecret(s, 'kv', { name: 'sas', keyVaultId: '/subscriptions/x/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v' });
+    expect(() => SecretValue.fromToken(Fn.sensitive(secret.value)).resolveFor(s, 'SAS token')).not.toThrow();
   });
 });
 

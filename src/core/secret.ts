@@ -1,5 +1,5 @@
 import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
-import { TerraformVariable, Token } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformVariable, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ValidationError } from './validation';
 
@@ -36,10 +36,30 @@ export class SecretValue {
    * @param what what the secret is for, e.g. "account key"
    */
   public resolveFor(scope: IConstruct, what: string): string {
-    if (this.problem) {
-      throw new ValidationError(scope, `${what}: ${this.problem}. Use SecretValue.fromSensitiveVariable(), `
+    const problem = this.problem ?? literalOnlyExpression(scope, this.token);
+    if (problem) {
+      throw new ValidationError(scope, `${what}: ${problem}. Use SecretValue.fromSensitiveVariable(), `
         + 'SecretValue.fromKeyVaultSecret() or SecretValue.fromToken() with a Terraform reference.');
     }
     return this.token;
   }
+}
+
+/** A reference to something whose value is only known to Terraform: a variable, data source, local, module or resource attribute. */
+const REFERENCE = /\b(var|data|local|module)\.[A-Za-z_]|\b[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*\./;
+
+/**
+ * A token can still wrap a literal, e.g. `Fn.sensitive('key')` synthesizes `${sensitive("key")}`:
+ * the secret would be in the JSON. Such an expression references nothing and is rejected.
+ */
+function literalOnlyExpression(scope: IConstruct, token: string): string | undefined {
+  let expression: unknown;
+  try {
+    expression = Tokenization.resolve(token, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+  } catch {
+    return undefined; // not resolvable here (e.g. another stack): nothing literal can be seen
+  }
+  if (typeof expression !== 'string' || REFERENCE.test(expression)) return undefined;
+  return 'the Terraform expression references no variable, data source or resource, so the secret would be written '
+    + 'into the synthesized JSON as a literal';
 }
