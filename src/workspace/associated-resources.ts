@@ -1,0 +1,127 @@
+// Internal: creates or adopts the storage account, key vault, Application Insights (with Log
+// Analytics) and container registry of a workspace. Construct IDs here are public API (Terraform addresses).
+import { Construct, IConstruct } from 'constructs';
+import { WorkspaceContainerRegistry } from './workspace-options';
+import { ContainerRegistry } from '../container-registry/container-registry';
+import { IContainerRegistry } from '../container-registry/container-registry-base';
+import { RemovalPolicy } from '../core/removal-policy';
+import { IResourceGroup } from '../core/resource-group';
+import { KeyVault } from '../key-vault/key-vault';
+import { IKeyVault } from '../key-vault/key-vault-base';
+import { ApplicationInsights } from '../monitoring/application-insights';
+import { IApplicationInsights } from '../monitoring/application-insights-base';
+import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
+import { LogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace';
+import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
+import { StorageAccount, StorageReplication } from '../storage/storage-account';
+import { IStorageAccount } from '../storage/storage-account-base';
+
+/** What `createAssociatedResources` needs. */
+export interface AssociatedResourcesInput {
+  readonly resourceGroup: IResourceGroup;
+  readonly location: string;
+  readonly tags?: { [key: string]: string };
+  readonly publicNetworkAccessEnabled: boolean;
+  readonly identityBasedSystemDatastores: boolean;
+  readonly removalPolicy: RemovalPolicy;
+  readonly deleteLock: boolean;
+  readonly diagnostics: boolean;
+  readonly storageAccount?: IStorageAccount;
+  readonly storageReplication?: StorageReplication;
+  readonly keyVault?: IKeyVault;
+  readonly applicationInsights?: IApplicationInsights;
+  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
+  readonly containerRegistry: WorkspaceContainerRegistry;
+}
+
+/** The workspace's dependencies, created or adopted. */
+export interface AssociatedResources {
+  readonly storageAccount: IStorageAccount;
+  readonly keyVault: IKeyVault;
+  readonly applicationInsights: IApplicationInsights;
+  readonly containerRegistry?: IContainerRegistry;
+  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
+  readonly logAnalyticsWorkspaceId?: string;
+  /** Adds a diagnostic setting sending `targetResourceId`'s logs to the Log Analytics workspace. */
+  addDiagnostics(scope: Construct, id: string, targetResourceId: string): void;
+}
+
+/**
+ * Whether a dependency is known to accept traffic from any public network: a storage account, key
+ * vault or registry created by this library (or anything exposing its azurerm L1 as `resource`)
+ * whose public network access is on with a firewall that allows everything. Imports are unknown
+ * and assumed closed.
+ */
+export function knownOpenToPublic(dependency: IConstruct): boolean {
+  const l1 = (dependency as any).resource;
+  if (!l1 || l1.publicNetworkAccessEnabledInput !== true) return false;
+  const firewall = l1.networkRulesInput ?? l1.networkAclsInput ?? l1.networkRuleSetInput;
+  const rules = Array.isArray(firewall) ? firewall[0] : firewall;
+  // No firewall block: Azure's default action is Allow.
+  return rules === undefined || rules?.defaultAction === 'Allow';
+}
+
+export function createAssociatedResources(scope: Construct, input: AssociatedResourcesInput): AssociatedResources {
+  const common = {
+    resourceGroup: input.resourceGroup,
+    location: input.location,
+    tags: input.tags,
+    removalPolicy: input.removalPolicy,
+    deleteLock: input.deleteLock,
+  };
+
+  const storageAccount = input.storageAccount ?? new StorageAccount(scope, 'Storage', {
+    ...common,
+    publicNetworkAccessEnabled: input.publicNetworkAccessEnabled,
+    sharedAccessKeyEnabled: !input.identityBasedSystemDatastores,
+    azureMlCorsRules: true,
+    replication: input.storageReplication,
+  });
+
+  // The vault stays closed even for a public workspace: Azure ML reaches it as a trusted service,
+  // and managed-network computes through a managed private endpoint.
+  const createdKeyVault = input.keyVault ? undefined : new KeyVault(scope, 'KeyVault', {
+    ...common,
+    publicNetworkAccessEnabled: false,
+  });
+  const keyVault: IKeyVault = input.keyVault ?? createdKeyVault!;
+
+  // A Log Analytics workspace backs a created Application Insights component and receives the
+  // diagnostic settings; it is created unless given, or unless nothing needs it.
+  const needsLogAnalytics = !input.applicationInsights || input.diagnostics;
+  const logAnalyticsWorkspace = input.logAnalyticsWorkspace
+    ?? (needsLogAnalytics ? new LogAnalyticsWorkspace(scope, 'LogAnalytics', common) : undefined);
+
+  const applicationInsights = input.applicationInsights ?? new ApplicationInsights(scope, 'ApplicationInsights', {
+    ...common,
+    logAnalyticsWorkspace,
+  });
+
+  let containerRegistry: IContainerRegistry | undefined;
+  if (input.containerRegistry.mode === 'existing') {
+    containerRegistry = input.containerRegistry.registry;
+  } else if (input.containerRegistry.mode === 'create') {
+    containerRegistry = new ContainerRegistry(scope, 'ContainerRegistry', {
+      ...common,
+      name: input.containerRegistry.createOptions?.name,
+      publicNetworkAccessEnabled: input.publicNetworkAccessEnabled,
+    });
+  }
+
+  const logAnalyticsWorkspaceId = logAnalyticsWorkspace?.logAnalyticsWorkspaceId;
+  if (createdKeyVault && input.diagnostics && logAnalyticsWorkspace) {
+    createdKeyVault.addDiagnosticSettings(logAnalyticsWorkspace);
+  }
+
+  return {
+    storageAccount,
+    keyVault,
+    applicationInsights,
+    containerRegistry,
+    logAnalyticsWorkspace,
+    logAnalyticsWorkspaceId,
+    addDiagnostics: (s, id, target) => {
+      if (logAnalyticsWorkspaceId) addDiagnosticSetting(s, id, target, logAnalyticsWorkspaceId);
+    },
+  };
+}

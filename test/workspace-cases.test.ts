@@ -1,0 +1,232 @@
+// The Azure ML CLI v2 workspace specs of ../shared/cases/azureml-examples/workspace, expressed with Workspace.
+import * as fs from 'fs';
+import * as path from 'path';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { parse } from 'yaml';
+import {
+  ApplicationInsights,
+  AzapiProvider,
+  ContainerRegistry,
+  KeyVault,
+  ManagedNetworkIsolation,
+  ResourceGroupRef,
+  StorageAccount,
+  Workspace,
+  WorkspaceContainerRegistry,
+  WorkspaceProps,
+} from '../src';
+import { describeWithShared, sharedDir } from './support/shared';
+import { expectConformant, synthJson } from './support/synth';
+
+const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
+
+/** Fills the `<PLACEHOLDERS>` of the specs with plausible values. */
+function fill(text: string): string {
+  return text.replace(/<([A-Z_]+)>/g, (_, name: string) =>
+    name === 'SUBSCRIPTION_ID' ? '00000000-0000-0000-0000-000000000000' : name.toLowerCase().replace(/_/g, ''));
+}
+
+function loadSpec(file: string): any {
+  return parse(fill(fs.readFileSync(path.join(sharedDir()!, 'cases', 'azureml-examples', 'workspace', file), 'utf8')));
+}
+
+const ISOLATION: Record<string, ManagedNetworkIsolation> = {
+  disabled: ManagedNetworkIsolation.DISABLED,
+  allow_internet_outbound: ManagedNetworkIsolation.ALLOW_INTERNET_OUTBOUND,
+  allow_only_approved_outbound: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND,
+};
+
+/**
+ * Translates a CLI v2 workspace spec into a Workspace (and its outbound rules) the way a user
+ * would. Unknown keys fail the test, so no part of a spec is silently dropped.
+ */
+function workspaceFromSpec(stack: TerraformStack, spec: any): Workspace {
+  const props: { -readonly [K in keyof WorkspaceProps]?: WorkspaceProps[K] } = { resourceGroup: RG };
+  for (const [key, value] of Object.entries<any>(spec)) {
+    switch (key) {
+      case '$schema': break;
+      case 'name': props.name = value; break;
+      case 'location': props.location = value; break;
+      case 'display_name': props.friendlyName = value; break;
+      case 'description': props.description = value; break;
+      case 'tags': props.tags = value; break;
+      case 'hbi_workspace': props.highBusinessImpact = value; break;
+      case 'image_build_compute': props.imageBuildComputeName = value; break;
+      case 'public_network_access': props.publicNetworkAccessEnabled = value === 'Enabled'; break;
+      case 'storage_account': props.storageAccount = StorageAccount.fromStorageAccountId(stack, 'Storage', value); break;
+      case 'key_vault': props.keyVault = KeyVault.fromKeyVaultId(stack, 'KeyVault', value); break;
+      case 'application_insights': props.applicationInsights = ApplicationInsights.fromApplicationInsightsId(stack, 'AppInsights', value); break;
+      case 'container_registry':
+        props.containerRegistry = WorkspaceContainerRegistry.existing(ContainerRegistry.fromContainerRegistryId(stack, 'Registry', value));
+        break;
+      case 'customer_managed_key':
+        props.encryption = {
+          keyVault: KeyVault.fromKeyVaultAttributes(stack, 'CmkVault', { keyVaultId: value.key_vault, purgeProtectionEnabled: true }),
+          keyId: value.key_uri,
+        };
+        break;
+      case 'managed_network': props.managedNetwork = { isolationMode: ISOLATION[value.isolation_mode] }; break;
+      default: throw new Error(`spec key '${key}' is not translated`);
+    }
+  }
+  const ws = new Workspace(stack, 'Workspace', props as WorkspaceProps);
+  for (const rule of spec.managed_network?.outbound_rules ?? []) {
+    switch (rule.type) {
+      case 'fqdn': ws.addFqdnOutboundRule(rule.name, rule.destination); break;
+      case 'service_tag':
+        ws.addServiceTagOutboundRule(rule.name, {
+          serviceTag: rule.destination.service_tag, protocol: rule.destination.protocol, portRanges: rule.destination.port_ranges,
+        });
+        break;
+      case 'private_endpoint':
+        ws.addPrivateEndpointOutboundRule(rule.name, {
+          serviceResourceId: rule.destination.service_resource_id,
+          subResourceTarget: rule.destination.subresource_target,
+          sparkEnabled: rule.destination.spark_enabled,
+        });
+        break;
+      default: throw new Error(`outbound rule type '${rule.type}' is not translated`);
+    }
+  }
+  return ws;
+}
+
+function synthSpec(file: string): { spec: any; json: any; ws: Workspace } {
+  const spec = loadSpec(file);
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new AzapiProvider(stack, 'azapi');
+  const ws = workspaceFromSpec(stack, spec);
+  return { spec, ws, json: synthJson(stack) };
+}
+
+function only(json: any, type: string): any {
+  const all = Object.values(json.resource?.[type] ?? {});
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+function count(json: any, type: string): number {
+  return Object.keys(json.resource?.[type] ?? {}).length;
+}
+
+function ref(json: any, type: string): string {
+  return `\${${type}.${Object.keys(json.resource[type])[0]}.id}`;
+}
+
+describeWithShared('Azure ML CLI workspace specs', () => {
+  test('basic.yml: a workspace with created dependencies', () => {
+    const { spec, json } = synthSpec('basic.yml');
+    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+      name: 'mlw-basic-prod',
+      location: 'eastus',
+      friendly_name: 'Basic workspace-example',
+      description: spec.description,
+      high_business_impact: false,
+      tags: { purpose: 'demonstration' },
+      public_network_access_enabled: true,
+      storage_account_id: ref(json, 'azurerm_storage_account'),
+      key_vault_id: ref(json, 'azurerm_key_vault'),
+      application_insights_id: ref(json, 'azurerm_application_insights'),
+      container_registry_id: ref(json, 'azurerm_container_registry'),
+    });
+    for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry', 'azurerm_application_insights']) {
+      expect(only(json, type)).toMatchObject({ location: 'eastus', tags: { purpose: 'demonstration' } });
+    }
+    expectConformant(json);
+  });
+
+  test('hbi.yml: high business impact', () => {
+    const { json } = synthSpec('hbi.yml');
+    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+      name: 'mlw-hbiexample-prod', friendly_name: 'High business impact-example', high_business_impact: true,
+    });
+    expectConformant(json);
+  });
+
+  test('cmk.yml: customer-managed key', () => {
+    const { spec, json } = synthSpec('cmk.yml');
+    const workspace = only(json, 'azurerm_machine_learning_workspace');
+    expect(workspace).toMatchObject({
+      name: 'mlw-cmkexample-prod',
+      encryption: { key_vault_id: spec.customer_managed_key.key_vault, key_id: spec.customer_managed_key.key_uri },
+      service_side_encryption_enabled: true,
+    });
+    expect(spec.customer_managed_key.key_vault).toMatch(/\/providers\/Microsoft.KeyVault\/vaults\/keyvault$/);
+    expectConformant(json);
+  });
+
+  test('privatelink.yml: public access disabled, image builds on a cluster, dependencies closed', () => {
+    const { json } = synthSpec('privatelink.yml');
+    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+      name: 'mlw-privatelink-prod', public_network_access_enabled: false, image_build_compute_name: 'cpu-compute',
+    });
+    expect(only(json, 'azurerm_storage_account')).toMatchObject({
+      public_network_access_enabled: false, network_rules: { default_action: 'Deny', bypass: ['AzureServices'] },
+    });
+    expect(only(json, 'azurerm_key_vault').public_network_access_enabled).toBe(false);
+    expect(only(json, 'azurerm_container_registry').public_network_access_enabled).toBe(false);
+    expectConformant(json);
+  });
+
+  test('with-existing-resources.yml: bring your own storage, registry, vault and Application Insights', () => {
+    const { spec, json, ws } = synthSpec('with-existing-resources.yml');
+    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+      name: 'mlw-basicex-prod',
+      storage_account_id: spec.storage_account,
+      container_registry_id: spec.container_registry,
+      key_vault_id: spec.key_vault,
+      application_insights_id: spec.application_insights,
+    });
+    for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry', 'azurerm_application_insights']) {
+      expect(count(json, type)).toBe(0);
+    }
+    expect(ws.storageAccount?.storageAccountName).toBe('storageaccount');
+    expectConformant(json);
+  });
+
+  test('mvnet-allow-internet-outbound.yml: managed network with private-endpoint rules', () => {
+    const { json } = synthSpec('mvnet-allow-internet-outbound.yml');
+    const workspace = only(json, 'azurerm_machine_learning_workspace');
+    expect(workspace).toMatchObject({ name: 'myworkspace_aio', managed_network: { isolation_mode: 'AllowInternetOutbound' } });
+    const rules = Object.values<any>(json.resource.azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint);
+    expect(rules.map(r => [r.name, r.sub_resource_target, r.spark_enabled, r.service_resource_id.split('/').pop()]).sort()).toEqual([
+      ['added-perule', 'blob', true, 'MyAccount1'],
+      ['added-perule2', 'file', true, 'MyAccount2'],
+    ]);
+    for (const r of rules) expect(r.workspace_id).toBe(ref(json, 'azurerm_machine_learning_workspace'));
+    expectConformant(json);
+  });
+
+  test('mvnet-allow-only-approved-outbound.yml: service-tag, private-endpoint and FQDN rules', () => {
+    const { json } = synthSpec('mvnet-allow-only-approved-outbound.yml');
+    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+      name: 'myworkspace_dep', managed_network: { isolation_mode: 'AllowOnlyApprovedOutbound' },
+    });
+    expect(only(json, 'azurerm_machine_learning_workspace_network_outbound_rule_service_tag')).toMatchObject({
+      name: 'added-servicetagrule', service_tag: 'DataFactory', protocol: 'TCP', port_ranges: '80, 8080',
+    });
+    expect(only(json, 'azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint')).toMatchObject({
+      name: 'added-perule', sub_resource_target: 'blob', spark_enabled: true,
+    });
+    expect(only(json, 'azurerm_machine_learning_workspace_network_outbound_rule_fqdn')).toMatchObject({
+      name: 'added-fqdnrule', destination_fqdn: 'test2.com',
+    });
+    expectConformant(json);
+  });
+
+  test('outbound rules are rejected without a managed network, and validated', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const ws = new Workspace(stack, 'Ml', { resourceGroup: RG, managedNetwork: { isolationMode: ManagedNetworkIsolation.DISABLED } });
+    expect(() => ws.addFqdnOutboundRule('pypi', 'pypi.org'))
+      .toThrow(/test\/Ml: outbound rule 'pypi' needs a managed network, but its isolation mode is Disabled/);
+    const managed = new Workspace(stack, 'Managed', { resourceGroup: RG });
+    managed.addFqdnOutboundRule('pypi', 'pypi.org');
+    expect(() => managed.addFqdnOutboundRule('pypi', 'files.pythonhosted.org')).toThrow(/outbound rule 'pypi' is already defined/);
+    expect(() => managed.addServiceTagOutboundRule('tag-rule', { serviceTag: 'Storage', protocol: 'HTTP', portRanges: '443' }))
+      .toThrow(/outbound rule 'tag-rule' protocol 'HTTP' is not supported; use one of: \*, TCP, UDP, ICMP/);
+    expect(() => managed.addPrivateEndpointOutboundRule('pe-rule', { serviceResourceId: '/subscriptions/x', subResourceTarget: 'sql' }))
+      .toThrow(/sub-resource 'sql' is not supported/);
+  });
+});

@@ -1,0 +1,663 @@
+// Workspace: secure defaults, bring-your-own dependencies, identities, CMK, protection, grants and bad input.
+import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
+import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
+import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { StorageAccount as AzurermStorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import {
+  ApplicationInsights,
+  AzapiProvider,
+  ContainerRegistry,
+  KeyVault,
+  LogAnalyticsWorkspace,
+  ManagedNetworkIsolation,
+  Principal,
+  RemovalPolicy,
+  ResourceGroupRef,
+  StorageAccount,
+  StorageReplication,
+  UserAssignedIdentityRef,
+  Workspace,
+  WorkspaceContainerRegistry,
+  WorkspaceIdentity,
+  WorkspaceKind,
+  WorkspaceProps,
+} from '../src';
+import { describeWithShared } from './support/shared';
+import { expectConformant, synthJson } from './support/synth';
+import { NAME_RULES } from '../src/core/naming';
+
+const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers';
+const STORAGE_ID = `${SUB}/Microsoft.Storage/storageAccounts/stshared`;
+const VAULT_ID = `${SUB}/Microsoft.KeyVault/vaults/kv-shared`;
+const APPI_ID = `${SUB}/Microsoft.Insights/components/appi-shared`;
+const ACR_ID = `${SUB}/Microsoft.ContainerRegistry/registries/acrshared`;
+const UAI_ID = `${SUB}/Microsoft.ManagedIdentity/userAssignedIdentities/id-ml`;
+const KEY_ID = 'https://kv-cmk.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef';
+
+function newStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new AzapiProvider(stack, 'azapi');
+  return stack;
+}
+
+/** Synthesizes a stack with one workspace `Ml`. */
+function synthWorkspace(props: Partial<WorkspaceProps> = {}, stack = newStack()): { json: any; ws: Workspace; stack: TerraformStack } {
+  const ws = new Workspace(stack, 'Ml', { resourceGroup: RG, ...props });
+  return { json: synthJson(stack), ws, stack };
+}
+
+/** All resources of a type, keyed by address name. */
+function ofType(json: any, type: string): Record<string, any> {
+  return json.resource?.[type] ?? {};
+}
+
+/** The only resource of a type. */
+function only(json: any, type: string): any {
+  const all = Object.values(ofType(json, type));
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+function address(json: any, type: string): string {
+  const names = Object.keys(ofType(json, type));
+  expect(names).toHaveLength(1);
+  return `${type}.${names[0]}`;
+}
+
+function roleAssignments(json: any): any[] {
+  return Object.values(ofType(json, 'azurerm_role_assignment'));
+}
+
+function warnings(construct: IConstruct): string[] {
+  return construct.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => String(m.data));
+}
+
+/** The Terraform expression a token stands for, read back through an output. */
+function resolved(stack: TerraformStack, value: unknown): any {
+  const id = `Probe${stack.node.children.length}`;
+  new TerraformOutput(stack, id, { value });
+  return synthJson(stack).output[id].value;
+}
+
+function uai(key = 'id-ml', id = UAI_ID) {
+  return UserAssignedIdentityRef.fromAttributes({ identityId: id, principalId: `${key}-principal`, clientId: `${key}-client`, key });
+}
+
+describeWithShared('Workspace', () => {
+  describe('secure defaults', () => {
+    const { json, ws, stack } = synthWorkspace();
+    const workspace = only(json, 'azurerm_machine_learning_workspace');
+    const resolve = (value: unknown) => resolved(stack, value);
+
+    test('the workspace attributes', () => {
+      expect(workspace).toMatchObject({
+        location: 'westeurope',
+        resource_group_name: 'rg-ml',
+        kind: 'Default',
+        sku_name: 'Basic',
+        identity: { type: 'SystemAssigned' },
+        public_network_access_enabled: true,
+        high_business_impact: false,
+        v1_legacy_mode_enabled: false,
+        managed_network: { isolation_mode: 'AllowInternetOutbound', provision_on_creation_enabled: false },
+        lifecycle: { prevent_destroy: true },
+      });
+      expect(workspace.name).toMatch(NAME_RULES.workspace.pattern);
+      expect(workspace.encryption).toBeUndefined();
+      expect(workspace.primary_user_assigned_identity).toBeUndefined();
+    });
+
+    test('creates and wires storage, key vault, Application Insights and registry', () => {
+      expect(workspace.storage_account_id).toBe(`\${${address(json, 'azurerm_storage_account')}.id}`);
+      expect(workspace.key_vault_id).toBe(`\${${address(json, 'azurerm_key_vault')}.id}`);
+      expect(workspace.application_insights_id).toBe(`\${${address(json, 'azurerm_application_insights')}.id}`);
+      expect(workspace.container_registry_id).toBe(`\${${address(json, 'azurerm_container_registry')}.id}`);
+      expect(only(json, 'azurerm_application_insights').workspace_id).toBe(`\${${address(json, 'azurerm_log_analytics_workspace')}.id}`);
+    });
+
+    test('storage: Standard StorageV2 without HNS, key access off, CORS rules Azure ML writes, zone-redundant', () => {
+      const storage = only(json, 'azurerm_storage_account');
+      expect(storage).toMatchObject({
+        account_kind: 'StorageV2',
+        account_tier: 'Standard',
+        account_replication_type: 'GZRS',
+        is_hns_enabled: false,
+        https_traffic_only_enabled: true,
+        min_tls_version: 'TLS1_2',
+        allow_nested_items_to_be_public: false,
+        cross_tenant_replication_enabled: false,
+        infrastructure_encryption_enabled: true,
+        shared_access_key_enabled: false,
+        public_network_access_enabled: true,
+        lifecycle: { prevent_destroy: true },
+      });
+      expect(storage.sas_policy).toBeUndefined();
+      expect(storage.blob_properties.delete_retention_policy.days).toBeGreaterThanOrEqual(7);
+      expect(storage.blob_properties.container_delete_retention_policy.days).toBeGreaterThanOrEqual(7);
+      expect(storage.blob_properties.cors_rule[0].allowed_origins).toContain('https://ml.azure.com');
+    });
+
+    test('key vault: RBAC, purge protection, 90-day soft delete, closed except AzureServices, tenant from client config', () => {
+      const vault = only(json, 'azurerm_key_vault');
+      expect(vault).toMatchObject({
+        rbac_authorization_enabled: true,
+        purge_protection_enabled: true,
+        soft_delete_retention_days: 90,
+        public_network_access_enabled: false,
+        network_acls: { default_action: 'Deny', bypass: 'AzureServices' },
+        lifecycle: { prevent_destroy: true },
+      });
+      expect(vault.tenant_id).toMatch(/^\$\{data\.azurerm_client_config\..+\.tenant_id\}$/);
+    });
+
+    test('registry: Premium, no admin user, no anonymous pull, retained', () => {
+      expect(only(json, 'azurerm_container_registry')).toMatchObject({
+        sku: 'Premium', admin_enabled: false, anonymous_pull_enabled: false, lifecycle: { prevent_destroy: true },
+      });
+    });
+
+    test('Log Analytics and Application Insights are retained', () => {
+      expect(only(json, 'azurerm_log_analytics_workspace').lifecycle).toEqual({ prevent_destroy: true });
+      expect(only(json, 'azurerm_application_insights').lifecycle).toEqual({ prevent_destroy: true });
+    });
+
+    test('identity-based system datastores through azapi_update_resource', () => {
+      expect(only(json, 'azapi_update_resource')).toEqual(expect.objectContaining({
+        type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01',
+        resource_id: `\${${address(json, 'azurerm_machine_learning_workspace')}.id}`,
+        body: { properties: { systemDatastoresAuthMode: 'Identity' } },
+      }));
+    });
+
+    test('diagnostic settings on the workspace and the vault go to the Log Analytics workspace', () => {
+      const law = `\${${address(json, 'azurerm_log_analytics_workspace')}.id}`;
+      const targets = Object.values(ofType(json, 'azurerm_monitor_diagnostic_setting')).map((d: any) => {
+        expect(d.log_analytics_workspace_id).toBe(law);
+        expect(d.enabled_log).toEqual([{ category_group: 'allLogs' }]);
+        return d.target_resource_id;
+      });
+      expect(targets.sort()).toEqual([
+        `\${${address(json, 'azurerm_key_vault')}.id}`,
+        `\${${address(json, 'azurerm_machine_learning_workspace')}.id}`,
+      ].sort());
+    });
+
+    test('no role assignments or locks by default', () => {
+      expect(ofType(json, 'azurerm_role_assignment')).toEqual({});
+      expect(ofType(json, 'azurerm_management_lock')).toEqual({});
+    });
+
+    test('warns that the workspace is public and says how to close it', () => {
+      expect(warnings(ws)).toEqual([expect.stringContaining('publicNetworkAccessEnabled: false')]);
+    });
+
+    test('attributes', () => {
+      const wsAddress = address(json, 'azurerm_machine_learning_workspace');
+      expect(resolve(ws.workspaceId)).toBe(`\${${wsAddress}.id}`);
+      expect(ws.workspaceName).toBe(workspace.name);
+      expect(resolve(ws.discoveryUrl)).toBe(`\${${wsAddress}.discovery_url}`);
+      expect(resolve(ws.systemAssignedIdentity?.principalId)).toBe(`\${${wsAddress}.identity[0].principal_id}`);
+      expect(ws.resourceGroupName).toBe('rg-ml');
+      expect(ws.location).toBe('westeurope');
+      expect(ws.managedNetworkIsolation).toBe(ManagedNetworkIsolation.ALLOW_INTERNET_OUTBOUND);
+      expect(resolve(ws.storageAccount?.storageAccountId)).toBe(`\${${address(json, 'azurerm_storage_account')}.id}`);
+      expect(resolve(ws.keyVault?.keyVaultId)).toBe(`\${${address(json, 'azurerm_key_vault')}.id}`);
+      expect(resolve(ws.applicationInsights?.applicationInsightsId)).toBe(`\${${address(json, 'azurerm_application_insights')}.id}`);
+      expect(resolve(ws.containerRegistry?.containerRegistryId)).toBe(`\${${address(json, 'azurerm_container_registry')}.id}`);
+      expect(ws.node.defaultChild).toBe(ws.resource);
+    });
+
+    test('conforms to the provider schemas and ARM types', () => {
+      expectConformant(json);
+    });
+  });
+
+  test('generated names are valid for every resource type, even for long construct paths', () => {
+    const stack = newStack();
+    const { json } = synthWorkspace({}, stack);
+    new Workspace(stack, 'A-Very_Long.Construct-Id-For-The-Machine-Learning-Workspace-0123456789', { resourceGroup: RG });
+    const long = synthJson(stack);
+    for (const doc of [json, long]) {
+      const check = (type: string, pattern: RegExp) => {
+        for (const r of Object.values(ofType(doc, type))) expect((r as any).name).toMatch(pattern);
+      };
+      check('azurerm_machine_learning_workspace', NAME_RULES.workspace.pattern);
+      check('azurerm_storage_account', NAME_RULES.storageAccount.pattern);
+      check('azurerm_key_vault', NAME_RULES.keyVault.pattern);
+      check('azurerm_container_registry', NAME_RULES.containerRegistry.pattern);
+      check('azurerm_log_analytics_workspace', NAME_RULES.logAnalyticsWorkspace.pattern);
+      check('azurerm_application_insights', NAME_RULES.applicationInsights.pattern);
+    }
+    expect(Object.keys(ofType(long, 'azurerm_machine_learning_workspace'))).toHaveLength(2);
+    expectConformant(long);
+  });
+
+  test('publicNetworkAccessEnabled: false closes the workspace and the storage, vault and registry it created', () => {
+    const { json, ws } = synthWorkspace({ publicNetworkAccessEnabled: false });
+    expect(only(json, 'azurerm_machine_learning_workspace').public_network_access_enabled).toBe(false);
+    expect(only(json, 'azurerm_storage_account')).toMatchObject({
+      public_network_access_enabled: false,
+      network_rules: { default_action: 'Deny', bypass: ['AzureServices'] },
+    });
+    expect(only(json, 'azurerm_key_vault').public_network_access_enabled).toBe(false);
+    expect(only(json, 'azurerm_container_registry')).toMatchObject({ public_network_access_enabled: false, export_policy_enabled: false });
+    expect(warnings(ws)).toEqual([]);
+    expectConformant(json);
+  });
+
+  test('identityBasedSystemDatastores: false keeps account keys on with a SAS policy and no azapi update', () => {
+    const { json } = synthWorkspace({ identityBasedSystemDatastores: false });
+    expect(ofType(json, 'azapi_update_resource')).toEqual({});
+    expect(only(json, 'azurerm_storage_account')).toMatchObject({
+      shared_access_key_enabled: true,
+      sas_policy: { expiration_period: '00.04:00:00', expiration_action: 'Log' },
+    });
+    expectConformant(json);
+  });
+
+  test('storageReplication is passed to the created storage account', () => {
+    const { json } = synthWorkspace({ storageReplication: StorageReplication.RAGRS });
+    expect(only(json, 'azurerm_storage_account').account_replication_type).toBe('RAGRS');
+  });
+
+  describe('identity', () => {
+    test('user-assigned: primary identity, identity_ids and the role assignments Azure ML needs, created before the workspace', () => {
+      const extra = uai('id-extra', `${SUB}/Microsoft.ManagedIdentity/userAssignedIdentities/id-extra`);
+      const { json, ws } = synthWorkspace({ identity: WorkspaceIdentity.userAssigned(uai(), [extra]) });
+      const workspace = only(json, 'azurerm_machine_learning_workspace');
+      expect(workspace.identity).toEqual({ type: 'UserAssigned', identity_ids: [UAI_ID, extra.identityId] });
+      expect(workspace.primary_user_assigned_identity).toBe(UAI_ID);
+      expect(ws.systemAssignedIdentity).toBeUndefined();
+      expect(ws.primaryUserAssignedIdentity?.identityId).toBe(UAI_ID);
+
+      const ref = (type: string) => `\${${address(json, type)}.id}`;
+      const granted = roleAssignments(json).map(r => {
+        expect(r.principal_id).toBe('id-ml-principal');
+        expect(r.principal_type).toBe('ServicePrincipal');
+        expect(r.skip_service_principal_aad_check).toBe(true);
+        return `${r.role_definition_name} on ${r.scope}`;
+      });
+      expect(granted.sort()).toEqual([
+        `Contributor on ${ref('azurerm_storage_account')}`,
+        `Storage Blob Data Contributor on ${ref('azurerm_storage_account')}`,
+        `Storage File Data Privileged Contributor on ${ref('azurerm_storage_account')}`,
+        `Contributor on ${ref('azurerm_key_vault')}`,
+        `Key Vault Administrator on ${ref('azurerm_key_vault')}`,
+        `Contributor on ${ref('azurerm_container_registry')}`,
+        `Contributor on ${ref('azurerm_application_insights')}`,
+        `Contributor on ${ref('azurerm_machine_learning_workspace')}`,
+      ].sort());
+
+      // The workspace waits for the assignments on its dependencies; the one on itself comes after it (no cycle).
+      const assignments = ofType(json, 'azurerm_role_assignment');
+      const onWorkspace = Object.keys(assignments).filter(k => assignments[k].scope === ref('azurerm_machine_learning_workspace'));
+      const onDependencies = Object.keys(assignments).filter(k => !onWorkspace.includes(k));
+      expect(onWorkspace).toHaveLength(1);
+      expect([...workspace.depends_on].sort()).toEqual(onDependencies.map(k => `azurerm_role_assignment.${k}`).sort());
+      expectConformant(json);
+    });
+
+    test('system- and user-assigned: both, the system principal is exposed as a grantee', () => {
+      const { json, ws, stack } = synthWorkspace({ identity: WorkspaceIdentity.systemAndUserAssigned(uai()) });
+      const workspace = only(json, 'azurerm_machine_learning_workspace');
+      expect(workspace.identity).toEqual({ type: 'SystemAssigned, UserAssigned', identity_ids: [UAI_ID] });
+      expect(workspace.primary_user_assigned_identity).toBe(UAI_ID);
+      expect(resolved(stack, ws.systemAssignedIdentity?.principalId)).toMatch(/^\$\{azurerm_machine_learning_workspace\..+\.identity\[0\]\.principal_id\}$/);
+      expect(roleAssignments(json)).toHaveLength(8);
+    });
+
+    test('identities from azurerm_user_assigned_identity resources', () => {
+      const stack = newStack();
+      const id = new UserAssignedIdentity(stack, 'Identity', { name: 'id-ml', location: 'westeurope', resourceGroupName: 'rg-ml' });
+      const { json } = synthWorkspace({ identity: WorkspaceIdentity.userAssigned(UserAssignedIdentityRef.fromResource(id)) }, stack);
+      expect(only(json, 'azurerm_machine_learning_workspace').primary_user_assigned_identity)
+        .toBe(`\${${address(json, 'azurerm_user_assigned_identity')}.id}`);
+      expectConformant(json);
+    });
+  });
+
+  describe('customer-managed key', () => {
+    test('encryption block, service-side encryption, and the key role for a user-assigned identity', () => {
+      const stack = newStack();
+      const vault = KeyVault.fromKeyVaultAttributes(stack, 'CmkVault', { keyVaultId: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`, purgeProtectionEnabled: true });
+      const { json } = synthWorkspace({
+        identity: WorkspaceIdentity.userAssigned(uai()),
+        encryption: { keyVault: vault, keyId: KEY_ID },
+      }, stack);
+      const workspace = only(json, 'azurerm_machine_learning_workspace');
+      expect(workspace.encryption).toEqual({
+        key_vault_id: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`,
+        key_id: KEY_ID,
+        user_assigned_identity_id: UAI_ID,
+      });
+      expect(workspace.service_side_encryption_enabled).toBe(true);
+      const keyRole = roleAssignments(json).find(r => r.role_definition_name === 'Key Vault Crypto Service Encryption User');
+      expect(keyRole).toMatchObject({ scope: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`, principal_id: 'id-ml-principal' });
+      expectConformant(json);
+    });
+
+    test('with a system-assigned identity no key identity is set; serviceSideEncryption can be turned off', () => {
+      const stack = newStack();
+      const { json } = synthWorkspace({
+        encryption: {
+          keyVault: KeyVault.fromKeyVaultId(stack, 'CmkVault', `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`),
+          keyId: KEY_ID,
+          serviceSideEncryption: false,
+        },
+      }, stack);
+      const workspace = only(json, 'azurerm_machine_learning_workspace');
+      expect(workspace.encryption.user_assigned_identity_id).toBeUndefined();
+      expect(workspace.service_side_encryption_enabled).toBe(false);
+    });
+
+    test('the workspace vault created by the construct can hold the key', () => {
+      const stack = newStack();
+      const vault = new KeyVault(stack, 'Vault', { resourceGroup: RG });
+      const { json } = synthWorkspace({ keyVault: vault, encryption: { keyVault: vault, keyId: KEY_ID } }, stack);
+      expect(only(json, 'azurerm_machine_learning_workspace').encryption.key_vault_id).toBe(`\${${address(json, 'azurerm_key_vault')}.id}`);
+    });
+  });
+
+  describe('bring your own dependencies', () => {
+    test('by ARM ID: nothing is created, the IDs are used as given', () => {
+      const stack = newStack();
+      const { json, ws } = synthWorkspace({
+        storageAccount: StorageAccount.fromStorageAccountId(stack, 'Storage', STORAGE_ID),
+        keyVault: KeyVault.fromKeyVaultId(stack, 'Vault', VAULT_ID),
+        applicationInsights: ApplicationInsights.fromApplicationInsightsId(stack, 'Appi', APPI_ID),
+        containerRegistry: WorkspaceContainerRegistry.existing(ContainerRegistry.fromContainerRegistryId(stack, 'Acr', ACR_ID)),
+        diagnostics: false,
+      }, stack);
+      expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+        storage_account_id: STORAGE_ID, key_vault_id: VAULT_ID, application_insights_id: APPI_ID, container_registry_id: ACR_ID,
+      });
+      for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry',
+        'azurerm_application_insights', 'azurerm_log_analytics_workspace', 'azurerm_monitor_diagnostic_setting']) {
+        expect(ofType(json, type)).toEqual({});
+      }
+      expect(ws.storageAccount?.storageAccountName).toBe('stshared');
+      expectConformant(json);
+    });
+
+    test('by azurerm L1 resources', () => {
+      const stack = newStack();
+      const sa = new AzurermStorageAccount(stack, 'Sa', {
+        name: 'stmine', resourceGroupName: 'rg-ml', location: 'westeurope', accountTier: 'Standard', accountReplicationType: 'ZRS',
+      });
+      const kv = new AzurermKeyVault(stack, 'Kv', {
+        name: 'kv-mine',
+        resourceGroupName: 'rg-ml',
+        location: 'westeurope',
+        tenantId: '00000000-0000-0000-0000-000000000001',
+        skuName: 'standard',
+        purgeProtectionEnabled: true,
+      });
+      const appi = new AzurermApplicationInsights(stack, 'Appi', {
+        name: 'appi-mine', resourceGroupName: 'rg-ml', location: 'westeurope', applicationType: 'web',
+      });
+      const acr = new AzurermContainerRegistry(stack, 'Acr', { name: 'acrmine', resourceGroupName: 'rg-ml', location: 'westeurope', sku: 'Premium' });
+      const { json } = synthWorkspace({
+        storageAccount: StorageAccount.fromResource(stack, 'Storage', sa),
+        keyVault: KeyVault.fromResource(stack, 'Vault', kv),
+        applicationInsights: ApplicationInsights.fromResource(stack, 'AppInsights', appi),
+        containerRegistry: WorkspaceContainerRegistry.existing(ContainerRegistry.fromResource(stack, 'Registry', acr)),
+      }, stack);
+      expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+        storage_account_id: `\${${address(json, 'azurerm_storage_account')}.id}`,
+        key_vault_id: `\${${address(json, 'azurerm_key_vault')}.id}`,
+        application_insights_id: `\${${address(json, 'azurerm_application_insights')}.id}`,
+        container_registry_id: `\${${address(json, 'azurerm_container_registry')}.id}`,
+      });
+      // Diagnostics still need a Log Analytics workspace: one is created for them, not an extra component.
+      expect(Object.keys(ofType(json, 'azurerm_log_analytics_workspace'))).toHaveLength(1);
+      expect(only(json, 'azurerm_monitor_diagnostic_setting').target_resource_id).toBe(`\${${address(json, 'azurerm_machine_learning_workspace')}.id}`);
+      expectConformant(json);
+    });
+
+    test('library L2s created next to the workspace', () => {
+      const stack = newStack();
+      const storage = new StorageAccount(stack, 'Data', { resourceGroup: RG, azureMlCorsRules: true });
+      const { json } = synthWorkspace({ storageAccount: storage, publicNetworkAccessEnabled: false }, stack);
+      expect(only(json, 'azurerm_machine_learning_workspace').storage_account_id).toBe(`\${${address(json, 'azurerm_storage_account')}.id}`);
+      expectConformant(json);
+    });
+
+    test('a given Log Analytics workspace receives the diagnostics and backs the created Application Insights', () => {
+      const stack = newStack();
+      const lawId = `${SUB}/Microsoft.OperationalInsights/workspaces/law-central`;
+      const { json } = synthWorkspace({
+        logAnalyticsWorkspace: LogAnalyticsWorkspace.fromLogAnalyticsWorkspaceId(stack, 'Law', lawId),
+      }, stack);
+      expect(ofType(json, 'azurerm_log_analytics_workspace')).toEqual({});
+      expect(only(json, 'azurerm_application_insights').workspace_id).toBe(lawId);
+      for (const d of Object.values(ofType(json, 'azurerm_monitor_diagnostic_setting'))) {
+        expect((d as any).log_analytics_workspace_id).toBe(lawId);
+      }
+    });
+
+    test('WorkspaceContainerRegistry.none() attaches no registry; create() takes a name', () => {
+      const none = synthWorkspace({ containerRegistry: WorkspaceContainerRegistry.none() }).json;
+      expect(only(none, 'azurerm_machine_learning_workspace').container_registry_id).toBeUndefined();
+      expect(ofType(none, 'azurerm_container_registry')).toEqual({});
+      const named = synthWorkspace({ containerRegistry: WorkspaceContainerRegistry.create({ name: 'acrmlteam' }) }).json;
+      expect(only(named, 'azurerm_container_registry').name).toBe('acrmlteam');
+    });
+  });
+
+  describe('protection', () => {
+    test('RemovalPolicy.DESTROY lifts prevent_destroy from the workspace and everything it creates', () => {
+      const { json } = synthWorkspace({ removalPolicy: RemovalPolicy.DESTROY });
+      for (const type of ['azurerm_machine_learning_workspace', 'azurerm_storage_account', 'azurerm_key_vault',
+        'azurerm_container_registry', 'azurerm_log_analytics_workspace']) {
+        expect(only(json, type).lifecycle).toBeUndefined();
+      }
+    });
+
+    test('deleteLock puts CanNotDelete locks on the workspace and the stateful resources it creates', () => {
+      const { json } = synthWorkspace({ deleteLock: true });
+      const locked = Object.values(ofType(json, 'azurerm_management_lock')).map((l: any) => {
+        expect(l.lock_level).toBe('CanNotDelete');
+        return l.scope;
+      });
+      for (const type of ['azurerm_machine_learning_workspace', 'azurerm_storage_account', 'azurerm_key_vault',
+        'azurerm_container_registry', 'azurerm_log_analytics_workspace']) {
+        expect(locked).toContain(`\${${address(json, type)}.id}`);
+      }
+      expectConformant(json);
+    });
+
+    test('diagnostics: false creates no diagnostic settings, and no Log Analytics workspace when Application Insights is given', () => {
+      const stack = newStack();
+      const { json } = synthWorkspace({
+        diagnostics: false,
+        applicationInsights: ApplicationInsights.fromApplicationInsightsId(stack, 'Appi', APPI_ID),
+      }, stack);
+      expect(ofType(json, 'azurerm_monitor_diagnostic_setting')).toEqual({});
+      expect(ofType(json, 'azurerm_log_analytics_workspace')).toEqual({});
+    });
+  });
+
+  describe('grants', () => {
+    test('grantDataScientist on a created workspace also grants the storage data roles identity-based datastores need', () => {
+      const { ws, stack } = synthWorkspace();
+      ws.grantDataScientist(Principal.group('11111111-1111-1111-1111-111111111111'));
+      ws.grantComputeOperator(Principal.user('22222222-2222-2222-2222-222222222222'));
+      ws.grantReader(Principal.user('22222222-2222-2222-2222-222222222222'));
+      const json = synthJson(stack);
+      const wsRef = `\${${address(json, 'azurerm_machine_learning_workspace')}.id}`;
+      const saRef = `\${${address(json, 'azurerm_storage_account')}.id}`;
+      const granted = roleAssignments(json).map(r => `${r.role_definition_name} ${r.principal_type} on ${r.scope}`);
+      expect(granted.sort()).toEqual([
+        `AzureML Data Scientist Group on ${wsRef}`,
+        `Storage Blob Data Contributor Group on ${saRef}`,
+        `Storage File Data Privileged Contributor Group on ${saRef}`,
+        `AzureML Compute Operator User on ${wsRef}`,
+        `Reader User on ${wsRef}`,
+      ].sort());
+      expectConformant(json);
+    });
+
+    test('with key-based datastores grantDataScientist grants the workspace role only', () => {
+      const { ws, stack } = synthWorkspace({ identityBasedSystemDatastores: false });
+      ws.grantDataScientist(Principal.group('11111111-1111-1111-1111-111111111111'));
+      expect(roleAssignments(synthJson(stack)).map(r => r.role_definition_name)).toEqual(['AzureML Data Scientist']);
+    });
+
+    test('the system-assigned identity can be granted roles elsewhere', () => {
+      const { ws, stack } = synthWorkspace();
+      const data = StorageAccount.fromStorageAccountId(stack, 'Data', STORAGE_ID);
+      data.grantBlobDataReader(ws.systemAssignedIdentity!);
+      const ra = only(synthJson(stack), 'azurerm_role_assignment');
+      expect(ra.principal_id).toMatch(/\.identity\[0\]\.principal_id\}$/);
+      expect(ra.skip_service_principal_aad_check).toBe(true);
+    });
+  });
+
+  test('image-build compute from props or setImageBuildCompute()', () => {
+    const { ws, stack } = synthWorkspace({ imageBuildComputeName: 'cpu-compute' });
+    expect(only(synthJson(stack), 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('cpu-compute');
+    ws.setImageBuildCompute('image-builder');
+    expect(only(synthJson(stack), 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('image-builder');
+    expect(() => ws.setImageBuildCompute('cluster-1')).toThrow(/image-build compute name 'cluster-1' is invalid/);
+  });
+
+  test('serverless compute settings', () => {
+    const subnetId = `${SUB.replace('/providers', '')}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/training`;
+    const { json } = synthWorkspace({ publicNetworkAccessEnabled: false, serverlessCompute: { subnetId } });
+    expect(only(json, 'azurerm_machine_learning_workspace').serverless_compute).toEqual({ subnet_id: subnetId, public_ip_enabled: false });
+    expectConformant(json);
+  });
+
+  test('feature store kind with its settings', () => {
+    const { json } = synthWorkspace({
+      kind: WorkspaceKind.FEATURE_STORE,
+      featureStore: { computeSparkRuntimeVersion: '3.4', offlineConnectionName: 'offline', onlineConnectionName: 'online' },
+    });
+    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+      kind: 'FeatureStore',
+      feature_store: { computer_spark_runtime_version: '3.4', offline_connection_name: 'offline', online_connection_name: 'online' },
+    });
+    expectConformant(json);
+  });
+
+  test('managed network: isolation modes and provisioning on creation', () => {
+    const { json } = synthWorkspace({ managedNetwork: { isolationMode: ManagedNetworkIsolation.DISABLED } });
+    expect(only(json, 'azurerm_machine_learning_workspace').managed_network)
+      .toEqual({ isolation_mode: 'Disabled', provision_on_creation_enabled: false });
+    const approved = synthWorkspace({
+      managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, provisionOnCreation: true },
+    }).json;
+    expect(only(approved, 'azurerm_machine_learning_workspace').managed_network)
+      .toEqual({ isolation_mode: 'AllowOnlyApprovedOutbound', provision_on_creation_enabled: true });
+  });
+
+  describe('bad input', () => {
+    const build = (props: Partial<WorkspaceProps>, setup?: (stack: TerraformStack) => Partial<WorkspaceProps>) => () => {
+      const stack = newStack();
+      new Workspace(stack, 'Ml', { resourceGroup: RG, ...props, ...(setup ? setup(stack) : {}) });
+    };
+
+    test('invalid workspace name', () => {
+      expect(build({ name: 'ml workspace!' })).toThrow(
+        "test/Ml: machine learning workspace name 'ml workspace!' is invalid: it must be 3-33 letters, digits, hyphens and underscores");
+      expect(build({ name: 'ab' })).toThrow(/name 'ab' is invalid/);
+      expect(build({ name: 'a'.repeat(34) })).toThrow(/is invalid/);
+    });
+
+    test('no location anywhere', () => {
+      expect(build({ resourceGroup: ResourceGroupRef.fromName('rg-ml') })).toThrow(/test\/Ml: the location is unknown.*Pass `location`/);
+    });
+
+    test('Premium, BlobStorage-kind or HNS default storage', () => {
+      expect(build({}, s => ({ storageAccount: StorageAccount.fromStorageAccountAttributes(s, 'Sa', { storageAccountId: STORAGE_ID, accountTier: 'Premium' }) })))
+        .toThrow(/test\/Ml: storage account 'test\/Sa' has account tier 'Premium'; the default storage of a workspace must be Standard/);
+      expect(build({}, s => ({ storageAccount: StorageAccount.fromStorageAccountAttributes(s, 'Sa', { storageAccountId: STORAGE_ID, accountKind: 'BlobStorage' }) })))
+        .toThrow(/account kind 'BlobStorage'.*must be StorageV2/);
+      expect(build({}, s => ({ storageAccount: StorageAccount.fromStorageAccountAttributes(s, 'Sa', { storageAccountId: STORAGE_ID, isHnsEnabled: true }) })))
+        .toThrow(/hierarchical namespace \(ADLS Gen2\) enabled.*attach the ADLS Gen2 account as a datastore/);
+      expect(build({}, s => ({
+        storageAccount: StorageAccount.fromResource(s, 'Sa', new AzurermStorageAccount(s, 'L1', {
+          name: 'stpremium', resourceGroupName: 'rg', location: 'westeurope', accountTier: 'Premium', accountReplicationType: 'LRS', accountKind: 'BlockBlobStorage',
+        })),
+      }))).toThrow(/account tier 'Premium'/);
+      expect(build({}, s => ({ storageAccount: new StorageAccount(s, 'Sa', { resourceGroup: RG, hierarchicalNamespace: true }) })))
+        .toThrow(/hierarchical namespace/);
+    });
+
+    test('storageReplication with a given storage account', () => {
+      expect(build({ storageReplication: StorageReplication.LRS }, s => ({ storageAccount: StorageAccount.fromStorageAccountId(s, 'Sa', STORAGE_ID) })))
+        .toThrow(/`storageReplication` only applies to a storage account the workspace creates, but storage account 'test\/Sa' was given/);
+    });
+
+    test('CMK with a vault without purge protection, or with a versionless key', () => {
+      expect(build({}, s => ({
+        encryption: { keyVault: KeyVault.fromKeyVaultAttributes(s, 'Kv', { keyVaultId: VAULT_ID, purgeProtectionEnabled: false }), keyId: KEY_ID },
+      }))).toThrow(/test\/Ml: customer-managed key vault 'test\/Kv' has purge protection disabled; Azure ML requires it/);
+      expect(build({}, s => ({
+        encryption: {
+          keyVault: KeyVault.fromResource(s, 'Kv', new AzurermKeyVault(s, 'L1', {
+            name: 'kv-nopurge',
+            resourceGroupName: 'rg',
+            location: 'westeurope',
+            tenantId: '00000000-0000-0000-0000-000000000001',
+            skuName: 'standard',
+            purgeProtectionEnabled: false,
+          })),
+          keyId: KEY_ID,
+        },
+      }))).toThrow(/purge protection disabled/);
+      expect(build({}, s => ({
+        encryption: { keyVault: KeyVault.fromKeyVaultId(s, 'Kv', VAULT_ID), keyId: 'https://kv-cmk.vault.azure.net/keys/cmk' },
+      }))).toThrow(/encryption key ID 'https:\/\/kv-cmk.vault.azure.net\/keys\/cmk' is invalid: it must be a versioned key URI/);
+    });
+
+    test('user-assigned identities without a primary one', () => {
+      expect(build({ identity: WorkspaceIdentity.userAssigned(undefined as any) }))
+        .toThrow(/test\/Ml: identity type 'UserAssigned' has user-assigned identities but no primary one.*WorkspaceIdentity.userAssigned\(primary/);
+      expect(build({ identity: WorkspaceIdentity.systemAndUserAssigned(undefined as any, [uai()]) }))
+        .toThrow(/identity type 'SystemAssigned, UserAssigned' has user-assigned identities but no primary one/);
+      expect(build({ identity: WorkspaceIdentity.userAssigned(uai(), [uai()]) })).toThrow(/is given twice/);
+    });
+
+    test('feature store settings on a Default workspace, or a feature store without them', () => {
+      expect(build({ featureStore: { computeSparkRuntimeVersion: '3.4' } }))
+        .toThrow(/test\/Ml: `featureStore` settings were given for a workspace of kind Default.*Set `kind: WorkspaceKind.FEATURE_STORE`/);
+      expect(build({ kind: WorkspaceKind.FEATURE_STORE })).toThrow(/a workspace of kind FeatureStore needs `featureStore` settings/);
+    });
+
+    test('a private workspace with dependencies known to be open', () => {
+      expect(build({ publicNetworkAccessEnabled: false }, s => ({
+        storageAccount: new StorageAccount(s, 'Open', { resourceGroup: RG, publicNetworkAccessEnabled: true }),
+      }))).toThrow(/test\/Ml: the workspace is private \(publicNetworkAccessEnabled: false\) but these dependencies are open to public networks: test\/Open/);
+      expect(build({ publicNetworkAccessEnabled: false }, s => ({
+        containerRegistry: WorkspaceContainerRegistry.existing(new ContainerRegistry(s, 'OpenAcr', { resourceGroup: RG, publicNetworkAccessEnabled: true })),
+        keyVault: new KeyVault(s, 'OpenKv', { resourceGroup: RG, publicNetworkAccessEnabled: true }),
+      }))).toThrow(/open to public networks: test\/OpenKv, test\/OpenAcr/);
+      // Restricted to known addresses is not "open".
+      expect(build({ publicNetworkAccessEnabled: false }, s => ({
+        storageAccount: new StorageAccount(s, 'Restricted', { resourceGroup: RG, publicNetworkAccessEnabled: true, ipRules: ['203.0.113.10'] }),
+      }))).not.toThrow();
+    });
+
+    test('serverless compute without public IP or subnet on a private workspace', () => {
+      expect(build({ publicNetworkAccessEnabled: false, serverlessCompute: {} }))
+        .toThrow(/serverless compute has no public IP and no subnet, but the workspace is private.*Give `serverlessCompute.subnetId`/);
+      expect(build({ publicNetworkAccessEnabled: false, serverlessCompute: { publicIpEnabled: true } })).not.toThrow();
+    });
+
+    test('provisionOnCreation without a managed network', () => {
+      expect(build({ managedNetwork: { isolationMode: ManagedNetworkIsolation.DISABLED, provisionOnCreation: true } }))
+        .toThrow(/`managedNetwork.provisionOnCreation` is true but the isolation mode is Disabled/);
+    });
+
+    test('invalid image-build compute name', () => {
+      expect(build({ imageBuildComputeName: '1cluster' })).toThrow(/image-build compute name '1cluster' is invalid: it must be the name of a compute cluster/);
+    });
+  });
+});
