@@ -154,3 +154,17 @@ describe('Model', () => {
     expect(ok.version).toBe('3');
   });
 });
+
+describe('workspace.addDataAsset / addModel', () => {
+  test('register versions as children of the workspace construct', () => {
+    const { stack, workspace } = setup();
+    const data = workspace.addDataAsset('Mnist', { name: 'mnist', path: DataPath.fromDatastore('workspaceblobstore', 'mnist/') });
+    const model = workspace.addModel('Cnn', { name: 'cnn', path: DataPath.fromDatastore('workspaceblobstore', 'models/cnn/') });
+    expect(data.node.path).toBe('platform/Workspace/Mnist');
+    expect(model.workspace).toBe(workspace);
+    const json = synthJson(stack);
+    expect(azapi(json, DATA_TYPE)[0].parent_id).toBe(`${WS_ID}/data/mnist`);
+    expect(azapi(json, MODEL_TYPE)[0].parent_id).toBe(`${WS_ID}/models/cnn`);
+    expectConformant(json);
+  });
+});

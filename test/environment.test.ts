@@ -121,7 +121,7 @@ describeWithShared('the azureml-examples environment specs', () => {
     const env = new Environment(stack, 'DockerContext', {
       workspace,
       name: 'docker-context-example',
-      build: BuildContext.fromLocalDirectory(folder),
+      buildContext: BuildContext.fromLocalDirectory(folder),
     });
     const text = Testing.synth(stack, true);
     const json = JSON.parse(text);
@@ -170,7 +170,7 @@ describeWithShared('the azureml-examples environment specs', () => {
       });
       new Environment(stack, 'Context', {
         workspace,
-        build: BuildContext.fromLocalDirectory(path.join(casesDir(), 'docker-contexts', 'python-and-pip')),
+        buildContext: BuildContext.fromLocalDirectory(path.join(casesDir(), 'docker-contexts', 'python-and-pip')),
       });
     };
     const first = synthWith(build).text;
@@ -271,7 +271,7 @@ describe('versioning', () => {
     fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11\nCOPY requirements.txt .\n');
     fs.writeFileSync(path.join(dir, 'requirements.txt'), 'numpy==1.26\n');
     const build = (stack: TerraformStack, workspace: IWorkspace) => {
-      new Environment(stack, 'Ctx', { workspace, name: 'ctx', build: BuildContext.fromLocalDirectory(dir) });
+      new Environment(stack, 'Ctx', { workspace, name: 'ctx', buildContext: BuildContext.fromLocalDirectory(dir) });
     };
     const before = synthWith(build).json;
     fs.writeFileSync(path.join(dir, 'requirements.txt'), 'numpy==2.0\n');
@@ -380,7 +380,7 @@ describe('images', () => {
   test('a remote build context is used as given, with its Dockerfile path', () => {
     const { stack, workspace } = setup();
     const uri = 'https://stmldemo.blob.core.windows.net/azureml/DockerBuildContext/abc/';
-    new Environment(stack, 'Remote', { workspace, build: BuildContext.fromUri(uri, { dockerfilePath: 'prod/Dockerfile' }) });
+    new Environment(stack, 'Remote', { workspace, buildContext: BuildContext.fromUri(uri, { dockerfilePath: 'prod/Dockerfile' }) });
     const json = synthJson(stack);
     expect(envVersion(json).body.properties.build).toEqual({ contextUri: uri, dockerfilePath: 'prod/Dockerfile' });
     expect(resources(json, 'azurerm_storage_blob')).toEqual([]);
@@ -404,21 +404,21 @@ describe('bad input', () => {
 
   test('both image and build', () => {
     const { stack, workspace } = setup();
-    expect(() => new Environment(stack, 'Env', { workspace, image: image(), build: BuildContext.fromUri('https://x.blob.core.windows.net/c/ctx/') }))
-      .toThrow('platform/Env: environment has both `image` and `build`; pass exactly one');
+    expect(() => new Environment(stack, 'Env', { workspace, image: image(), buildContext: BuildContext.fromUri('https://x.blob.core.windows.net/c/ctx/') }))
+      .toThrow('platform/Env: environment has both `image` and `buildContext`; pass exactly one');
   });
 
   test('neither image nor build', () => {
     const { stack, workspace } = setup();
     expect(() => new Environment(stack, 'Env', { workspace }))
-      .toThrow('platform/Env: environment has neither `image` nor `build`; pass exactly one');
+      .toThrow('platform/Env: environment has neither `image` nor `buildContext`; pass exactly one');
   });
 
   test('a conda file without an image', () => {
     const { stack, workspace } = setup();
     expect(() => new Environment(stack, 'Env', {
       workspace,
-      build: BuildContext.fromUri('https://x.blob.core.windows.net/c/ctx/'),
+      buildContext: BuildContext.fromUri('https://x.blob.core.windows.net/c/ctx/'),
       condaFile: CondaFile.fromInline('dependencies: [python]'),
     })).toThrow('platform/Env: environment has a `condaFile` but no `image`');
   });
@@ -458,9 +458,9 @@ describe('bad input', () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\n');
     const { stack, workspace } = setup();
-    expect(() => new Environment(stack, 'Env', { workspace, build: BuildContext.fromLocalDirectory(dir) }))
+    expect(() => new Environment(stack, 'Env', { workspace, buildContext: BuildContext.fromLocalDirectory(dir) }))
       .toThrow(`platform/Env: build context folder '${dir}' has no Dockerfile at 'Dockerfile' (it holds: requirements.txt)`);
-    expect(() => new Environment(stack, 'Env2', { workspace, build: BuildContext.fromLocalDirectory(dir, { dockerfilePath: 'docker/Dockerfile' }) }))
+    expect(() => new Environment(stack, 'Env2', { workspace, buildContext: BuildContext.fromLocalDirectory(dir, { dockerfilePath: 'docker/Dockerfile' }) }))
       .toThrow("has no Dockerfile at 'docker/Dockerfile'");
   });
 
@@ -469,7 +469,7 @@ describe('bad input', () => {
     const workspace = Workspace.fromWorkspaceId(stack, 'Workspace', WS_ID);
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11\n');
-    expect(() => new Environment(stack, 'Env', { workspace, build: BuildContext.fromLocalDirectory(dir) }))
+    expect(() => new Environment(stack, 'Env', { workspace, buildContext: BuildContext.fromLocalDirectory(dir) }))
       .toThrow("platform/Env: a local build context is uploaded to the workspace's storage account, which is unknown");
   });
 
@@ -479,5 +479,16 @@ describe('bad input', () => {
       .toThrow("environment name 'AzureML-sklearn' is invalid: names starting with 'AzureML-' are reserved for curated environments");
     expect(() => new Environment(stack, 'Port', { workspace, image: image(), inference: { scoring: { path: '/score', port: 70000 } } }))
       .toThrow('scoring route port is 70000; it must be a whole number from 1 to 65535');
+  });
+});
+
+describe('workspace.addEnvironment', () => {
+  test('registers a version as a child of the workspace construct', () => {
+    const { stack, workspace } = setup();
+    const env = workspace.addEnvironment('Train', { name: 'train', image: EnvironmentImage.fromUri(PYDATA_IMAGE) });
+    expect(env.node.path).toBe('platform/Workspace/Train');
+    const json = synthJson(stack);
+    expect(envVersion(json).parent_id).toBe(`${WS_ID}/environments/train`);
+    expectConformant(json);
   });
 });

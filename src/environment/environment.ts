@@ -81,8 +81,8 @@ export interface CuratedEnvironmentOptions {
 export interface EnvironmentOptions {
   /**
    * Docker image the environment runs in, or the base image the conda file is installed on.
-   * Exactly one of `image` and `build`.
-   * @default - none: `build` is required
+   * Exactly one of `image` and `buildContext`.
+   * @default - none: `buildContext` is required
    */
   readonly image?: EnvironmentImage;
   /**
@@ -91,10 +91,10 @@ export interface EnvironmentOptions {
    */
   readonly condaFile?: CondaFile;
   /**
-   * Docker build context Azure ML builds the image from. Exactly one of `image` and `build`.
+   * Docker build context Azure ML builds the image from. Exactly one of `image` and `buildContext`.
    * @default - none: `image` is required
    */
-  readonly build?: BuildContext;
+  readonly buildContext?: BuildContext;
   /**
    * Environment name (`azureml:<name>:<version>`); names starting with `AzureML-` are reserved for curated environments.
    * @default - generated from the construct path
@@ -192,12 +192,12 @@ export class Environment extends Construct implements IEnvironmentReference {
       throw new ValidationError(this, `environment name '${this.environmentName}' is invalid: names starting with 'AzureML-' `
         + 'are reserved for curated environments. Choose another name (use Environment.curated to refer to a curated one).');
     }
-    if (props.image && props.build) {
-      throw new ValidationError(this, 'environment has both `image` and `build`; pass exactly one: an image '
+    if (props.image && props.buildContext) {
+      throw new ValidationError(this, 'environment has both `image` and `buildContext`; pass exactly one: an image '
         + '(optionally with a conda file) or a Docker build context.');
     }
-    if (!props.image && !props.build) {
-      throw new ValidationError(this, 'environment has neither `image` nor `build`; pass exactly one, e.g. '
+    if (!props.image && !props.buildContext) {
+      throw new ValidationError(this, 'environment has neither `image` nor `buildContext`; pass exactly one, e.g. '
         + 'image: EnvironmentImage.fromUri(\'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest\').');
     }
     if (props.condaFile && !props.image) {
@@ -210,7 +210,7 @@ export class Environment extends Construct implements IEnvironmentReference {
     this.image = props.image;
     this.imageUri = props.image?._bind(this);
     const condaFile = props.condaFile?._bind(this);
-    const build = props.build?._bind(this, this.environmentName, props.workspace);
+    const build = props.buildContext?._bind(this, this.environmentName, props.workspace);
     this.contextUri = build?.contextUri;
 
     const immutable = {

@@ -1,5 +1,8 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
+import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
+import { DataAsset, DataAssetOptions } from '../assets/data-asset';
+import { Model, ModelOptions } from '../assets/model';
 import { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
 import { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-instance';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
@@ -8,10 +11,10 @@ import { IUserAssignedIdentity } from '../core/identity';
 import { BlobDatastore, BlobDatastoreOptions } from '../datastore/blob-datastore';
 import { DataLakeGen2Datastore, DataLakeGen2DatastoreOptions } from '../datastore/datalake-gen2-datastore';
 import { FileShareDatastore, FileShareDatastoreOptions } from '../datastore/file-share-datastore';
+import { Environment, EnvironmentOptions } from '../environment/environment';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { IStorageAccount } from '../storage/storage-account-base';
-import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
 
 /** What created and imported workspaces share: grants and attach points. */
 export abstract class WorkspaceBase extends Construct implements IWorkspace {
@@ -61,5 +64,17 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addFileShareDatastore(id: string, options: FileShareDatastoreOptions): FileShareDatastore {
     return new FileShareDatastore(this, id, { ...options, workspace: this });
+  }
+
+  public addEnvironment(id: string, options: EnvironmentOptions): Environment {
+    return new Environment(this, id, { ...options, workspace: this });
+  }
+
+  public addDataAsset(id: string, options: DataAssetOptions): DataAsset {
+    return new DataAsset(this, id, { ...options, workspace: this });
+  }
+
+  public addModel(id: string, options: ModelOptions): Model {
+    return new Model(this, id, { ...options, workspace: this });
   }
 }

@@ -1,5 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IConstruct } from 'constructs';
+import type { DataAsset, DataAssetOptions } from '../assets/data-asset';
+import type { Model, ModelOptions } from '../assets/model';
 import type { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
 import type { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-instance';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
@@ -8,6 +10,7 @@ import { IUserAssignedIdentity } from '../core/identity';
 import type { BlobDatastore, BlobDatastoreOptions } from '../datastore/blob-datastore';
 import type { DataLakeGen2Datastore, DataLakeGen2DatastoreOptions } from '../datastore/datalake-gen2-datastore';
 import type { FileShareDatastore, FileShareDatastoreOptions } from '../datastore/file-share-datastore';
+import type { Environment, EnvironmentOptions } from '../environment/environment';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { IStorageAccount } from '../storage/storage-account-base';
@@ -76,4 +79,10 @@ export interface IWorkspace extends IConstruct {
   addDataLakeGen2Datastore(id: string, options: DataLakeGen2DatastoreOptions): DataLakeGen2Datastore;
   /** Adds a file-share datastore to this workspace, as a child construct of the workspace. */
   addFileShareDatastore(id: string, options: FileShareDatastoreOptions): FileShareDatastore;
+  /** Registers an environment version in this workspace, as a child construct of the workspace. */
+  addEnvironment(id: string, options: EnvironmentOptions): Environment;
+  /** Registers a data asset version in this workspace, as a child construct of the workspace. */
+  addDataAsset(id: string, options: DataAssetOptions): DataAsset;
+  /** Registers a model version in this workspace, as a child construct of the workspace. */
+  addModel(id: string, options: ModelOptions): Model;
 }
