@@ -519,12 +519,12 @@ describeWithShared('Workspace', () => {
     });
   });
 
-  test('image-build compute from props or setImageBuildCompute()', () => {
+  test('image-build compute from props or useImageBuildCompute()', () => {
     const { ws, stack } = synthWorkspace({ imageBuildComputeName: 'cpu-compute' });
     expect(only(synthJson(stack), 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('cpu-compute');
-    ws.setImageBuildCompute('image-builder');
+    ws.useImageBuildCompute('image-builder');
     expect(only(synthJson(stack), 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('image-builder');
-    expect(() => ws.setImageBuildCompute('cluster-1')).toThrow(/image-build compute name 'cluster-1' is invalid/);
+    expect(() => ws.useImageBuildCompute('cluster-1')).toThrow(/image-build compute name 'cluster-1' is invalid/);
   });
 
   test('serverless compute settings', () => {

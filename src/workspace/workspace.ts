@@ -366,7 +366,8 @@ export class Workspace extends WorkspaceBase {
     this.systemAssignedIdentity = identity.hasSystemAssigned ? {
       principalId: this.resource.identity.principalId,
       principalType: PrincipalType.SERVICE_PRINCIPAL,
-      granteeKey: `${id}-identity`,
+      // The full construct path, so two workspaces with the same id in different scopes never share a key.
+      granteeKey: `${this.node.path.replace(/\//g, '-')}-identity`,
       isManagedIdentity: true,
     } : undefined;
     this.storageAccount = associated.storageAccount;
@@ -408,7 +409,7 @@ export class Workspace extends WorkspaceBase {
    * Sets the compute cluster that builds environment images (needed when the workspace or its
    * registry is private). Updated in place.
    */
-  public setImageBuildCompute(computeName: string): void {
+  public useImageBuildCompute(computeName: string): void {
     this.checkImageBuildCompute(computeName);
     this.resource.imageBuildComputeName = computeName;
   }
