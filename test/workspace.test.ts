@@ -49,7 +49,9 @@ function newStack(): TerraformStack {
 /** Synthesizes a stack with one workspace `Ml`. */
 function synthWorkspace(props: Partial<WorkspaceProps> = {}, stack = newStack()): { json: any; ws: Workspace; stack: TerraformStack } {
   const ws = new Workspace(stack, 'Ml', { resourceGroup: RG, ...props });
-  return { json: synthJson(stack), ws, stack };
+  const json = synthJson(stack);
+  expectConformant(json);
+  return { json, ws, stack };
 }
 
 /** All resources of a type, keyed by address name. */
@@ -506,14 +508,18 @@ describeWithShared('Workspace', () => {
     test('with key-based datastores grantDataScientist grants the workspace role only', () => {
       const { ws, stack } = synthWorkspace({ identityBasedSystemDatastores: false });
       ws.grantDataScientist(Principal.group('11111111-1111-1111-1111-111111111111'));
-      expect(roleAssignments(synthJson(stack)).map(r => r.role_definition_name)).toEqual(['AzureML Data Scientist']);
+      const json = synthJson(stack);
+      expect(roleAssignments(json).map(r => r.role_definition_name)).toEqual(['AzureML Data Scientist']);
+      expectConformant(json);
     });
 
     test('the system-assigned identity can be granted roles elsewhere', () => {
       const { ws, stack } = synthWorkspace();
       const data = StorageAccount.fromStorageAccountId(stack, 'Data', STORAGE_ID);
       data.grantBlobDataReader(ws.systemAssignedIdentity!);
-      const ra = only(synthJson(stack), 'azurerm_role_assignment');
+      const json = synthJson(stack);
+      expectConformant(json);
+      const ra = only(json, 'azurerm_role_assignment');
       expect(ra.principal_id).toMatch(/\.identity\[0\]\.principal_id\}$/);
       expect(ra.skip_service_principal_aad_check).toBe(true);
     });
@@ -523,7 +529,9 @@ describeWithShared('Workspace', () => {
     const { ws, stack } = synthWorkspace({ imageBuildComputeName: 'cpu-compute' });
     expect(only(synthJson(stack), 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('cpu-compute');
     ws.useImageBuildCompute('image-builder');
-    expect(only(synthJson(stack), 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('image-builder');
+    const json = synthJson(stack);
+    expect(only(json, 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('image-builder');
+    expectConformant(json);
     expect(() => ws.useImageBuildCompute('cluster-1')).toThrow(/image-build compute name 'cluster-1' is invalid/);
   });
 
