@@ -27,6 +27,7 @@ import {
   WorkspaceProps,
 } from '../src';
 import { describeWithShared } from './support/shared';
+import { findReplacements } from './support/replacement';
 import { expectConformant, synthJson } from './support/synth';
 import { NAME_RULES } from '../src/core/naming';
 
@@ -123,7 +124,7 @@ describeWithShared('Workspace', () => {
       expect(only(json, 'azurerm_application_insights').workspace_id).toBe(`\${${address(json, 'azurerm_log_analytics_workspace')}.id}`);
     });
 
-    test('storage: Standard StorageV2 without HNS, key access off, CORS rules Azure ML writes, zone-redundant', () => {
+    test('storage: Standard StorageV2 without HNS, keys with a SAS expiry policy, CORS rules Azure ML writes, zone-redundant', () => {
       const storage = only(json, 'azurerm_storage_account');
       expect(storage).toMatchObject({
         account_kind: 'StorageV2',
@@ -135,11 +136,12 @@ describeWithShared('Workspace', () => {
         allow_nested_items_to_be_public: false,
         cross_tenant_replication_enabled: false,
         infrastructure_encryption_enabled: true,
-        shared_access_key_enabled: false,
+        // Keys stay on for the first apply (the workspace is created in key mode); see storageSharedKeyAccess.
+        shared_access_key_enabled: true,
+        sas_policy: { expiration_period: '00.04:00:00', expiration_action: 'Log' },
         public_network_access_enabled: true,
         lifecycle: { prevent_destroy: true },
       });
-      expect(storage.sas_policy).toBeUndefined();
       expect(storage.blob_properties.delete_retention_policy.days).toBeGreaterThanOrEqual(7);
       expect(storage.blob_properties.container_delete_retention_policy.days).toBeGreaterThanOrEqual(7);
       expect(storage.blob_properties.cors_rule[0].allowed_origins).toContain('https://ml.azure.com');
@@ -261,6 +263,20 @@ describeWithShared('Workspace', () => {
       sas_policy: { expiration_period: '00.04:00:00', expiration_action: 'Log' },
     });
     expectConformant(json);
+  });
+
+  test('storageSharedKeyAccess: false turns keys off on the created account, in place', () => {
+    const before = synthWorkspace({}).json;
+    const after = synthWorkspace({ storageSharedKeyAccess: false }).json;
+    expect(only(after, 'azurerm_storage_account')).toMatchObject({ shared_access_key_enabled: false });
+    expect(only(after, 'azurerm_storage_account').sas_policy).toBeUndefined();
+    expect(findReplacements(before, after)).toEqual({ added: [], removed: [], replaced: [] });
+    expectConformant(after);
+  });
+
+  test('storageSharedKeyAccess: false needs identity-based system datastores and a created account', () => {
+    expect(() => synthWorkspace({ storageSharedKeyAccess: false, identityBasedSystemDatastores: false }))
+      .toThrow(/storageSharedKeyAccess is false but identityBasedSystemDatastores is false.*Keep storageSharedKeyAccess, or turn on identityBasedSystemDatastores/);
   });
 
   test('storageReplication is passed to the created storage account', () => {

@@ -241,12 +241,13 @@ export class ComputeCluster extends Construct implements IGrantee {
    * in this app; for an imported one, set it where that workspace is defined.
    */
   public useAsImageBuildCompute(): void {
-    const ws = this.workspace as unknown as { setImageBuildCompute?: (name: string) => void };
-    if (typeof ws.setImageBuildCompute !== 'function') {
+    // Duck-typed: importing Workspace here would make a module cycle (workspace-base imports compute).
+    const ws = this.workspace as unknown as { useImageBuildCompute?: (name: string) => void };
+    if (typeof ws.useImageBuildCompute !== 'function') {
       throw new ValidationError(this, `the workspace '${this.workspace.node.path}' is imported, so this app cannot set its `
         + `image-build compute. Set image_build_compute_name to '${this.computeClusterName}' where the workspace is defined `
-        + '(Workspace prop imageBuildComputeName, or workspace.setImageBuildCompute()).');
+        + '(Workspace prop imageBuildComputeName, or workspace.useImageBuildCompute()).');
     }
-    ws.setImageBuildCompute.call(this.workspace, this.computeClusterName);
+    ws.useImageBuildCompute.call(this.workspace, this.computeClusterName);
   }
 }

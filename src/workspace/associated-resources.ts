@@ -23,6 +23,7 @@ export interface AssociatedResourcesInput {
   readonly tags?: { [key: string]: string };
   readonly publicNetworkAccessEnabled: boolean;
   readonly identityBasedSystemDatastores: boolean;
+  readonly storageSharedKeyAccess: boolean;
   readonly removalPolicy: RemovalPolicy;
   readonly deleteLock: boolean;
   readonly diagnostics: boolean;
@@ -73,7 +74,7 @@ export function createAssociatedResources(scope: Construct, input: AssociatedRes
   const storageAccount = input.storageAccount ?? new StorageAccount(scope, 'Storage', {
     ...common,
     publicNetworkAccessEnabled: input.publicNetworkAccessEnabled,
-    sharedAccessKeyEnabled: !input.identityBasedSystemDatastores,
+    sharedAccessKeyEnabled: input.storageSharedKeyAccess,
     azureMlCorsRules: true,
     replication: input.storageReplication,
   });

@@ -146,12 +146,23 @@ export interface WorkspaceProps {
   readonly serverlessCompute?: WorkspaceServerlessCompute;
   /**
    * Reach the system datastores (workspaceblobstore, workspacefilestore) with managed identities
-   * instead of account keys (`systemDatastoresAuthMode = Identity`, set through azapi). The created
-   * storage account then has shared-key access disabled; users need Storage Blob Data Contributor
-   * and Storage File Data Privileged Contributor on it (`grantDataScientist` adds them).
+   * instead of account keys (`systemDatastoresAuthMode = Identity`, set through azapi right after the
+   * workspace is created). Users then need Storage Blob Data Contributor and Storage File Data
+   * Privileged Contributor on the storage account (`grantDataScientist` adds them).
    * @default true
    */
   readonly identityBasedSystemDatastores?: boolean;
+  /**
+   * Shared-key (account key and SAS) access to the storage account the workspace creates.
+   *
+   * It stays on by default: azurerm 4.55.0 creates the workspace in key mode and azapi switches it to
+   * identity mode only afterwards, so an account that refuses keys from the start can break the first
+   * apply. Keys carry a 4-hour SAS expiration policy meanwhile. Once a first apply has switched the
+   * system datastores to identity auth, set this to `false` and apply again: the account is updated in
+   * place (not replaced) and passes the shared-key scanner checks.
+   * @default true
+   */
+  readonly storageSharedKeyAccess?: boolean;
   /**
    * What happens to the workspace and the stateful resources it creates (storage, key vault,
    * registry, Log Analytics) when they leave the configuration.
@@ -260,6 +271,16 @@ export class Workspace extends WorkspaceBase {
 
     this.checkManagedNetwork(managedNetwork);
     this.checkServerless(props.serverlessCompute, publicAccess);
+    const sharedKeyAccess = props.storageSharedKeyAccess ?? true;
+    if (!sharedKeyAccess && !identityBased) {
+      throw new ValidationError(this, 'storageSharedKeyAccess is false but identityBasedSystemDatastores is false: the system '
+        + 'datastores would reach storage with account keys the account refuses. Keep storageSharedKeyAccess, or turn on '
+        + 'identityBasedSystemDatastores.');
+    }
+    if (!sharedKeyAccess && props.storageAccount) {
+      throw new ValidationError(this, 'storageSharedKeyAccess applies to the storage account the workspace creates; a '
+        + 'bring-your-own account keeps its own settings. Remove storageSharedKeyAccess or configure your account.');
+    }
     this.checkByoStorage(props.storageAccount, props.storageReplication);
     if (props.imageBuildComputeName !== undefined) this.checkImageBuildCompute(props.imageBuildComputeName);
     if (!publicAccess) this.checkClosedDependencies(props, registryChoice);
@@ -273,6 +294,7 @@ export class Workspace extends WorkspaceBase {
       tags: props.tags,
       publicNetworkAccessEnabled: publicAccess,
       identityBasedSystemDatastores: identityBased,
+      storageSharedKeyAccess: sharedKeyAccess,
       removalPolicy,
       deleteLock: props.deleteLock ?? false,
       diagnostics,
