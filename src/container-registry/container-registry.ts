@@ -1,13 +1,10 @@
 import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerRegistryAttributes, ContainerRegistryBase, IContainerRegistry, ImportedContainerRegistry } from './container-registry-base';
 import { Duration } from '../core/duration';
-import { resolvePhysicalName, NAME_RULES } from '../core/naming';
-import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { IResourceGroup } from '../core/resource-group';
-import { resolveLocation, wholeDays } from '../core/resource-props';
+import { NAME_RULES } from '../core/naming';
+import { protectResource, resolveFirewall, resolveLocationAndName, StatefulResourceProps, wholeDays } from '../core/resource-props';
 import { ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
@@ -32,25 +29,8 @@ export class ContainerRegistrySku {
   ) {}
 }
 
-/** Properties of a ContainerRegistry. */
-export interface ContainerRegistryProps {
-  /** Resource group to deploy into. */
-  readonly resourceGroup: IResourceGroup;
-  /**
-   * Azure region.
-   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
-   */
-  readonly location?: string;
-  /**
-   * Name: 5-50 letters and digits, unique across Azure. ForceNew.
-   * @default - generated from the construct path
-   */
-  readonly name?: string;
-  /**
-   * Tags.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
+/** Properties of a ContainerRegistry. `name`: 5-50 letters and digits, unique across Azure. */
+export interface ContainerRegistryProps extends StatefulResourceProps {
   /**
    * Service tier. Only Premium can disable public access, so other tiers need
    * `publicNetworkAccessEnabled: true`.
@@ -81,16 +61,6 @@ export interface ContainerRegistryProps {
    * @default Duration.days(7)
    */
   readonly retention?: Duration;
-  /**
-   * `RETAIN` sets `prevent_destroy`, so Terraform refuses to delete the registry and its images.
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-  /**
-   * Add a `CanNotDelete` management lock (holds also outside Terraform).
-   * @default false
-   */
-  readonly deleteLock?: boolean;
 }
 
 /**
@@ -121,18 +91,16 @@ export class ContainerRegistry extends ContainerRegistryBase {
 
   constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
     super(scope, id);
-    const location = resolveLocation(this, props.resourceGroup, props.location, 'container registry');
-    const name = resolvePhysicalName(this, NAME_RULES.containerRegistry, props.name);
+    const { location, name } = resolveLocationAndName(this, props, NAME_RULES.containerRegistry);
     const sku = (props.sku ?? ContainerRegistrySku.PREMIUM).value;
     const premium = sku === 'Premium';
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
-    const ipRules = props.ipRules ?? [];
     const zoneRedundancy = props.zoneRedundancy ?? false;
 
     if (!premium) {
       const premiumOnly = [
         !publicAccess ? 'disabling public network access (the default; pass publicNetworkAccessEnabled: true)' : undefined,
-        ipRules.length > 0 ? 'ipRules' : undefined,
+        (props.ipRules ?? []).length > 0 ? 'ipRules' : undefined,
         zoneRedundancy ? 'zoneRedundancy' : undefined,
         props.retention ? 'retention' : undefined,
       ].filter(x => x !== undefined);
@@ -141,15 +109,12 @@ export class ContainerRegistry extends ContainerRegistryBase {
           + 'these need ContainerRegistrySku.PREMIUM (the default).');
       }
     }
-    if (ipRules.length > 0 && !publicAccess) {
-      throw new ValidationError(this, 'ipRules were given but public network access is disabled, so Azure would ignore them. '
-        + 'Pass publicNetworkAccessEnabled: true to allow only those networks, or drop the rules and use a private endpoint.');
-    }
-    if (publicAccess && ipRules.length === 0) {
-      Annotations.of(this).addWarning('The container registry accepts traffic from any network (Entra ID authentication still '
+    const firewall = resolveFirewall(this, publicAccess, { ipRules: props.ipRules }, {
+      rulesName: 'ipRules',
+      openWarning: 'The container registry accepts traffic from any network (Entra ID authentication still '
         + 'applies) and allows image export. To close it, pass ipRules (Premium), or set publicNetworkAccessEnabled: false and '
-        + 'add a private endpoint (Azure ML still gets through as a trusted service).');
-    }
+        + 'add a private endpoint (Azure ML still gets through as a trusted service).',
+    });
     const retentionDays = premium ? wholeDays(this, 'container registry retention', props.retention ?? Duration.days(7), 0, 365) : undefined;
 
     this.resource = new AzurermContainerRegistry(this, 'Resource', {
@@ -163,8 +128,8 @@ export class ContainerRegistry extends ContainerRegistryBase {
       networkRuleBypassOption: 'AzureServices',
       // Premium only; the firewall applies to public traffic.
       networkRuleSet: premium ? [{
-        defaultAction: publicAccess && ipRules.length === 0 ? 'Allow' : 'Deny',
-        ipRule: ipRules.map(ipRange => ({ action: 'Allow', ipRange })),
+        defaultAction: firewall.defaultAction,
+        ipRule: firewall.ipRules.map(ipRange => ({ action: 'Allow', ipRange })),
       }] : undefined,
       // The provider accepts export_policy_enabled = false only with public access disabled (and Premium).
       exportPolicyEnabled: premium && !publicAccess ? false : true,
@@ -178,9 +143,7 @@ export class ContainerRegistry extends ContainerRegistryBase {
       trustPolicyEnabled: false,
       tags: props.tags,
     });
-    applyRemovalPolicy(this.resource, props.removalPolicy);
-    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'container registry');
-    this.node.defaultChild = this.resource;
+    protectResource(this, this.resource, props, NAME_RULES.containerRegistry);
 
     this.containerRegistryId = this.resource.id;
     this.containerRegistryName = this.resource.name;

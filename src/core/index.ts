@@ -5,3 +5,4 @@ export * from './identity';
 export * from './removal-policy';
 export * from './secret';
 export { ResourceIdParts } from './arm-id';
+export { FirewallRulesProps, StatefulResourceProps } from './resource-props';

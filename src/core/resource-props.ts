@@ -1,8 +1,65 @@
-// Internal helpers for the common props of L2 resource constructs (not exported from the package index).
-import { IConstruct } from 'constructs';
+// The props every stateful L2 shares, and internal helpers for them. The interfaces are public
+// (exported from src/core/index.ts); the functions are not exported from the package index.
+import { Annotations, TerraformResource } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { Duration } from './duration';
+import { NameRule, resolvePhysicalName } from './naming';
+import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from './removal-policy';
 import { IResourceGroup } from './resource-group';
 import { ValidationError } from './validation';
+
+/**
+ * Properties shared by the constructs that create a stateful Azure resource (storage account,
+ * key vault, container registry, Log Analytics workspace, Application Insights component).
+ */
+export interface StatefulResourceProps {
+  /** Resource group to deploy into. */
+  readonly resourceGroup: IResourceGroup;
+  /**
+   * Azure region.
+   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
+   */
+  readonly location?: string;
+  /**
+   * Name of the Azure resource. Each resource type has its own rule (length, characters, global
+   * uniqueness: see the construct's props); a name that breaks it is a ValidationError. ForceNew:
+   * changing it replaces the resource.
+   * @default - generated from the construct path (deterministic, valid for the resource type)
+   */
+  readonly name?: string;
+  /**
+   * Tags.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * `RETAIN` sets `prevent_destroy`, so Terraform refuses to delete (or replace) the resource and its data.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Add a `CanNotDelete` management lock (holds also outside Terraform). Never `ReadOnly`: that
+   * would block control-plane calls Azure ML needs (such as listing a storage account's keys).
+   * @default false
+   */
+  readonly deleteLock?: boolean;
+}
+
+/** Firewall rules of a resource that accepts public traffic from chosen networks only. */
+export interface FirewallRulesProps {
+  /**
+   * Public IPv4 addresses or CIDR ranges allowed through the firewall. Requires
+   * `publicNetworkAccessEnabled: true` (with public access disabled, Azure ignores them, so they are rejected).
+   * @default - none
+   */
+  readonly ipRules?: string[];
+  /**
+   * Subnets allowed through the firewall, each with the service endpoint of the resource type
+   * (`Microsoft.Storage`, `Microsoft.KeyVault`). Requires `publicNetworkAccessEnabled: true`.
+   * @default - none
+   */
+  readonly virtualNetworkSubnetIds?: string[];
+}
 
 /**
  * The region to deploy to: `location`, else the resource group's. Throws a ValidationError
@@ -16,6 +73,59 @@ export function resolveLocation(scope: IConstruct, resourceGroup: IResourceGroup
       + '(ResourceGroupRef.fromName(name, location)).');
   }
   return resolved;
+}
+
+/** The region and the physical name of a new resource, from its props (`location` first, then `name`). */
+export function resolveLocationAndName(scope: IConstruct, props: StatefulResourceProps, rule: NameRule): { location: string; name: string } {
+  const location = resolveLocation(scope, props.resourceGroup, props.location, rule.resourceType);
+  const name = resolvePhysicalName(scope, rule, props.name);
+  return { location, name };
+}
+
+/**
+ * Finishes a stateful L2 around its main resource: the removal policy, the optional delete lock
+ * (child `DeleteLock`) and `node.defaultChild`.
+ */
+export function protectResource(
+  scope: Construct,
+  resource: TerraformResource & { readonly id: string },
+  props: StatefulResourceProps,
+  rule: NameRule,
+): void {
+  applyRemovalPolicy(resource, props.removalPolicy);
+  if (props.deleteLock) addDeleteLock(scope, 'DeleteLock', resource.id, rule.resourceType);
+  scope.node.defaultChild = resource;
+}
+
+/** What a firewall looks like once its rules are checked. */
+export interface ResolvedFirewall {
+  readonly ipRules: string[];
+  readonly virtualNetworkSubnetIds: string[];
+  /** `Allow` when public access is on and no rule narrows it, else `Deny`. */
+  readonly defaultAction: string;
+}
+
+/**
+ * Checks firewall rules against public network access: rules with public access disabled are an
+ * error (Azure would ignore them; `rulesName` names them in the message), each resolved IP rule goes
+ * through `checkIpRule`, and public access without rules gets the `openWarning`.
+ */
+export function resolveFirewall(scope: IConstruct, publicAccess: boolean, rules: FirewallRulesProps, options: {
+  readonly rulesName: string;
+  readonly openWarning: string;
+  readonly checkIpRule?: (rule: string) => void;
+}): ResolvedFirewall {
+  const ipRules = rules.ipRules ?? [];
+  const virtualNetworkSubnetIds = rules.virtualNetworkSubnetIds ?? [];
+  const hasRules = ipRules.length > 0 || virtualNetworkSubnetIds.length > 0;
+  if (hasRules && !publicAccess) {
+    throw new ValidationError(scope, `${options.rulesName} were given but public network access is disabled, `
+      + 'so Azure would ignore them. Pass publicNetworkAccessEnabled: true to allow only those networks, or drop the rules '
+      + 'and use a private endpoint.');
+  }
+  if (options.checkIpRule) ipRules.forEach(options.checkIpRule);
+  if (publicAccess && !hasRules) Annotations.of(scope).addWarning(options.openWarning);
+  return { ipRules, virtualNetworkSubnetIds, defaultAction: publicAccess && !hasRules ? 'Allow' : 'Deny' };
 }
 
 /**

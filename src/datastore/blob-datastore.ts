@@ -3,9 +3,9 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
 import { DatastoreAccess, DatastoreCredentials } from './credentials';
 import { DatastoreBase, DatastoreCommonOptions } from './datastore-base';
-import { CredentialKind, datastoreName, grantDataAccess, workspaceServiceIdentity } from './internal';
+import { CredentialKind, datastoreName } from './internal';
 import { BlobContainerTarget } from './targets';
-import { BuiltInRole } from '../core/grants';
+import { grantWorkspaceIdentityAccess, serviceDataIdentity } from './workspace-identity-access';
 import { ValidationError } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
 
@@ -89,11 +89,7 @@ export class BlobDatastore extends DatastoreBase {
         + 'can build wasbs:// URIs from the account and container names itself.');
     }
 
-    let serviceIdentity = 'None';
     switch (credentials._kind) {
-      case CredentialKind.WORKSPACE_IDENTITY:
-        serviceIdentity = workspaceServiceIdentity(this.workspace).value;
-        break;
       case CredentialKind.NONE:
         throw new ValidationError(this, 'DatastoreCredentials.none() is not possible for a blob datastore with azurerm 4.55.0: '
           + 'with service_data_auth_identity "None" it requires an account key or SAS token. Use '
@@ -106,6 +102,7 @@ export class BlobDatastore extends DatastoreBase {
       default:
         break;
     }
+    const serviceIdentity = serviceDataIdentity(this.workspace, credentials);
     const secrets = credentials._resolve(this);
     const target = props.container._bind(this);
     this.containerId = target.resourceId;
@@ -124,10 +121,6 @@ export class BlobDatastore extends DatastoreBase {
     this.node.defaultChild = this.resource;
     this.datastoreId = this.resource.id;
 
-    if (credentials._kind === CredentialKind.WORKSPACE_IDENTITY && props.grantWorkspaceIdentity !== false) {
-      const role = props.dataAccess === DatastoreAccess.READ_WRITE
-        ? BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR : BuiltInRole.STORAGE_BLOB_DATA_READER;
-      this.dataAccessGrant = grantDataAccess(this, this.workspace, target, role);
-    }
+    this.dataAccessGrant = grantWorkspaceIdentityAccess(this, this.workspace, credentials, target, props);
   }
 }

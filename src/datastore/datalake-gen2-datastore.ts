@@ -3,9 +3,9 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
 import { DatastoreAccess, DatastoreCredentials } from './credentials';
 import { DatastoreBase, DatastoreCommonOptions } from './datastore-base';
-import { CredentialKind, datastoreName, grantDataAccess, workspaceServiceIdentity } from './internal';
+import { CredentialKind, datastoreName } from './internal';
 import { DataLakeGen2FileSystemTarget } from './targets';
-import { BuiltInRole } from '../core/grants';
+import { grantWorkspaceIdentityAccess, serviceDataIdentity } from './workspace-identity-access';
 import { ValidationError } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
 
@@ -59,11 +59,7 @@ export class DataLakeGen2Datastore extends DatastoreBase {
     this.datastoreName = datastoreName(this, props.name);
     const credentials = props.credentials ?? DatastoreCredentials.workspaceIdentity();
 
-    let serviceIdentity = 'None';
     switch (credentials._kind) {
-      case CredentialKind.WORKSPACE_IDENTITY:
-        serviceIdentity = workspaceServiceIdentity(this.workspace).value;
-        break;
       case CredentialKind.ACCOUNT_KEY:
       case CredentialKind.SAS_TOKEN:
         throw new ValidationError(this, `a Data Lake Gen2 datastore takes no ${credentials.description} in azurerm 4.55.0 `
@@ -73,6 +69,7 @@ export class DataLakeGen2Datastore extends DatastoreBase {
       default:
         break;
     }
+    const serviceIdentity = serviceDataIdentity(this.workspace, credentials);
     const secrets = credentials._resolve(this);
     const target = props.fileSystem._bind(this);
     this.fileSystemId = target.resourceId;
@@ -92,10 +89,6 @@ export class DataLakeGen2Datastore extends DatastoreBase {
     this.node.defaultChild = this.resource;
     this.datastoreId = this.resource.id;
 
-    if (credentials._kind === CredentialKind.WORKSPACE_IDENTITY && props.grantWorkspaceIdentity !== false) {
-      const role = props.dataAccess === DatastoreAccess.READ_WRITE
-        ? BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR : BuiltInRole.STORAGE_BLOB_DATA_READER;
-      this.dataAccessGrant = grantDataAccess(this, this.workspace, target, role);
-    }
+    this.dataAccessGrant = grantWorkspaceIdentityAccess(this, this.workspace, credentials, target, props);
   }
 }

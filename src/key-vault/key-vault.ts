@@ -1,14 +1,13 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ImportedKeyVault, IKeyVault, KeyVaultAttributes, KeyVaultBase } from './key-vault-base';
 import { Duration } from '../core/duration';
-import { resolvePhysicalName, NAME_RULES } from '../core/naming';
-import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { IResourceGroup } from '../core/resource-group';
-import { resolveLocation, wholeDays } from '../core/resource-props';
+import { NAME_RULES } from '../core/naming';
+import {
+  FirewallRulesProps, protectResource, resolveFirewall, resolveLocationAndName, StatefulResourceProps, wholeDays,
+} from '../core/resource-props';
 import { ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
@@ -21,27 +20,12 @@ export enum KeyVaultSku {
   PREMIUM = 'premium',
 }
 
-/** Properties of a KeyVault. */
-export interface KeyVaultProps {
-  /** Resource group to deploy into. */
-  readonly resourceGroup: IResourceGroup;
-  /**
-   * Azure region.
-   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
-   */
-  readonly location?: string;
-  /**
-   * Name: 3-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit,
-   * no `--`; unique across Azure. ForceNew; with purge protection a deleted vault keeps its name
-   * reserved for the soft-delete retention period.
-   * @default - generated from the construct path
-   */
-  readonly name?: string;
-  /**
-   * Tags.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
+/**
+ * Properties of a KeyVault. `name`: 3-24 letters, digits and hyphens, starting with a letter, ending
+ * with a letter or digit, no `--`; unique across Azure. With purge protection a deleted vault keeps
+ * its name reserved for the soft-delete retention period.
+ */
+export interface KeyVaultProps extends StatefulResourceProps, FirewallRulesProps {
   /**
    * Entra ID tenant that authenticates requests to the vault.
    * @default - the tenant of the credentials Terraform runs with (an `azurerm_client_config` data source, child `ClientConfig`)
@@ -62,33 +46,11 @@ export interface KeyVaultProps {
    */
   readonly publicNetworkAccessEnabled?: boolean;
   /**
-   * Public IPv4 addresses or CIDR ranges allowed through the firewall. Requires
-   * `publicNetworkAccessEnabled: true` (with public access disabled, Azure ignores them).
-   * @default - none
-   */
-  readonly ipRules?: string[];
-  /**
-   * Subnets (service endpoint `Microsoft.KeyVault`) allowed through the firewall. Requires
-   * `publicNetworkAccessEnabled: true`.
-   * @default - none
-   */
-  readonly virtualNetworkSubnetIds?: string[];
-  /**
    * How long deleted vaults, keys and secrets stay recoverable: whole days from 7 to 90.
    * It cannot be changed after the vault is created.
    * @default Duration.days(90)
    */
   readonly softDeleteRetention?: Duration;
-  /**
-   * `RETAIN` sets `prevent_destroy`, so Terraform refuses to delete the vault.
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-  /**
-   * Add a `CanNotDelete` management lock (holds also outside Terraform).
-   * @default false
-   */
-  readonly deleteLock?: boolean;
 }
 
 /**
@@ -124,23 +86,15 @@ export class KeyVault extends KeyVaultBase {
 
   constructor(scope: Construct, id: string, props: KeyVaultProps) {
     super(scope, id);
-    const location = resolveLocation(this, props.resourceGroup, props.location, 'key vault');
-    const name = resolvePhysicalName(this, NAME_RULES.keyVault, props.name);
+    const { location, name } = resolveLocationAndName(this, props, NAME_RULES.keyVault);
     const retentionDays = wholeDays(this, 'key vault soft-delete retention', props.softDeleteRetention ?? Duration.days(90), 7, 90);
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
-    const ipRules = props.ipRules ?? [];
-    const subnetIds = props.virtualNetworkSubnetIds ?? [];
-    const hasRules = ipRules.length > 0 || subnetIds.length > 0;
-    if (hasRules && !publicAccess) {
-      throw new ValidationError(this, 'ipRules/virtualNetworkSubnetIds were given but public network access is disabled, '
-        + 'so Azure would ignore them. Pass publicNetworkAccessEnabled: true to allow only those networks, or drop the rules '
-        + 'and use a private endpoint.');
-    }
-    if (publicAccess && !hasRules) {
-      Annotations.of(this).addWarning('The key vault accepts data-plane traffic from any network (network_acls default_action '
+    const firewall = resolveFirewall(this, publicAccess, props, {
+      rulesName: 'ipRules/virtualNetworkSubnetIds',
+      openWarning: 'The key vault accepts data-plane traffic from any network (network_acls default_action '
         + 'Allow). To close it, pass ipRules or virtualNetworkSubnetIds, or set publicNetworkAccessEnabled: false and use a '
-        + 'private endpoint (Azure ML still gets through as a trusted service).');
-    }
+        + 'private endpoint (Azure ML still gets through as a trusted service).',
+    });
 
     const tenantId = props.tenantId ?? new DataAzurermClientConfig(this, 'ClientConfig').tenantId;
 
@@ -155,19 +109,17 @@ export class KeyVault extends KeyVaultBase {
       softDeleteRetentionDays: retentionDays,
       publicNetworkAccessEnabled: publicAccess,
       networkAcls: {
-        defaultAction: publicAccess && !hasRules ? 'Allow' : 'Deny',
+        defaultAction: firewall.defaultAction,
         bypass: 'AzureServices',
-        ipRules,
-        virtualNetworkSubnetIds: subnetIds,
+        ipRules: firewall.ipRules,
+        virtualNetworkSubnetIds: firewall.virtualNetworkSubnetIds,
       },
       enabledForDeployment: false,
       enabledForDiskEncryption: false,
       enabledForTemplateDeployment: false,
       tags: props.tags,
     });
-    applyRemovalPolicy(this.resource, props.removalPolicy);
-    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'key vault');
-    this.node.defaultChild = this.resource;
+    protectResource(this, this.resource, props, NAME_RULES.keyVault);
 
     this.keyVaultId = this.resource.id;
     this.keyVaultName = this.resource.name;

@@ -5,34 +5,19 @@ import { ApplicationInsightsBase, IApplicationInsights, ImportedApplicationInsig
 import { LogAnalyticsWorkspace } from './log-analytics-workspace';
 import { ILogAnalyticsWorkspace } from './log-analytics-workspace-base';
 import { Duration } from '../core/duration';
-import { resolvePhysicalName, NAME_RULES } from '../core/naming';
-import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { IResourceGroup } from '../core/resource-group';
-import { resolveLocation } from '../core/resource-props';
+import { NAME_RULES } from '../core/naming';
+import { protectResource, resolveLocationAndName, StatefulResourceProps } from '../core/resource-props';
 import { ValidationError } from '../core/validation';
 
 /** Retention periods (days) Application Insights accepts. */
 const RETENTION_DAYS = [30, 60, 90, 120, 180, 270, 365, 550, 730];
 
-/** Properties of an ApplicationInsights component. */
-export interface ApplicationInsightsProps {
-  /** Resource group to deploy into. */
-  readonly resourceGroup: IResourceGroup;
-  /**
-   * Azure region.
-   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
-   */
-  readonly location?: string;
-  /**
-   * Name: 1-255 characters, none of `% & \ ? /`. ForceNew.
-   * @default - generated from the construct path
-   */
-  readonly name?: string;
-  /**
-   * Tags.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
+/**
+ * Properties of an ApplicationInsights component. `name`: 1-255 characters, none of `% & \ ? /`.
+ * `removalPolicy` applies to the component and to the Log Analytics workspace it creates;
+ * `deleteLock` locks the component only.
+ */
+export interface ApplicationInsightsProps extends StatefulResourceProps {
   /**
    * Log Analytics workspace that stores the telemetry (workspace-based Application Insights;
    * classic components are retired). It cannot be removed once set.
@@ -65,16 +50,6 @@ export interface ApplicationInsightsProps {
    * @default true (with a warning)
    */
   readonly internetQueryEnabled?: boolean;
-  /**
-   * `RETAIN` sets `prevent_destroy` on the component (and on the Log Analytics workspace it creates).
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-  /**
-   * Add a `CanNotDelete` management lock on the component.
-   * @default false
-   */
-  readonly deleteLock?: boolean;
 }
 
 /**
@@ -101,8 +76,7 @@ export class ApplicationInsights extends ApplicationInsightsBase {
 
   constructor(scope: Construct, id: string, props: ApplicationInsightsProps) {
     super(scope, id);
-    const location = resolveLocation(this, props.resourceGroup, props.location, 'Application Insights component');
-    const name = resolvePhysicalName(this, NAME_RULES.applicationInsights, props.name);
+    const { location, name } = resolveLocationAndName(this, props, NAME_RULES.applicationInsights);
     const retention = props.retention ?? Duration.days(90);
     const retentionDays = retention.toSeconds() / 86400;
     if (!RETENTION_DAYS.includes(retentionDays)) {
@@ -145,9 +119,7 @@ export class ApplicationInsights extends ApplicationInsightsBase {
       disableIpMasking: false,
       tags: props.tags,
     });
-    applyRemovalPolicy(this.resource, props.removalPolicy);
-    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'Application Insights component');
-    this.node.defaultChild = this.resource;
+    protectResource(this, this.resource, props, NAME_RULES.applicationInsights);
 
     this.applicationInsightsId = this.resource.id;
     this.applicationInsightsName = this.resource.name;

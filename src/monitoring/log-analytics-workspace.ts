@@ -3,30 +3,14 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ILogAnalyticsWorkspace, ImportedLogAnalyticsWorkspace, LogAnalyticsWorkspaceBase } from './log-analytics-workspace-base';
 import { Duration } from '../core/duration';
-import { resolvePhysicalName, NAME_RULES } from '../core/naming';
-import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { IResourceGroup } from '../core/resource-group';
-import { resolveLocation, wholeDays } from '../core/resource-props';
+import { NAME_RULES } from '../core/naming';
+import { protectResource, resolveLocationAndName, StatefulResourceProps, wholeDays } from '../core/resource-props';
 
-/** Properties of a LogAnalyticsWorkspace. */
-export interface LogAnalyticsWorkspaceProps {
-  /** Resource group to deploy into. */
-  readonly resourceGroup: IResourceGroup;
-  /**
-   * Azure region.
-   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
-   */
-  readonly location?: string;
-  /**
-   * Name: 4-63 letters, digits and hyphens, starting and ending with a letter or digit. ForceNew.
-   * @default - generated from the construct path
-   */
-  readonly name?: string;
-  /**
-   * Tags.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
+/**
+ * Properties of a LogAnalyticsWorkspace. `name`: 4-63 letters, digits and hyphens, starting and
+ * ending with a letter or digit.
+ */
+export interface LogAnalyticsWorkspaceProps extends StatefulResourceProps {
   /**
    * How long logs are kept: whole days from 30 to 730.
    * @default Duration.days(90)
@@ -46,16 +30,6 @@ export interface LogAnalyticsWorkspaceProps {
    * @default true (with a warning)
    */
   readonly internetQueryEnabled?: boolean;
-  /**
-   * `RETAIN` sets `prevent_destroy`, so Terraform refuses to delete the logs.
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-  /**
-   * Add a `CanNotDelete` management lock (holds also outside Terraform).
-   * @default false
-   */
-  readonly deleteLock?: boolean;
 }
 
 /**
@@ -80,8 +54,7 @@ export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
 
   constructor(scope: Construct, id: string, props: LogAnalyticsWorkspaceProps) {
     super(scope, id);
-    const location = resolveLocation(this, props.resourceGroup, props.location, 'Log Analytics workspace');
-    const name = resolvePhysicalName(this, NAME_RULES.logAnalyticsWorkspace, props.name);
+    const { location, name } = resolveLocationAndName(this, props, NAME_RULES.logAnalyticsWorkspace);
     const retentionDays = wholeDays(this, 'Log Analytics retention', props.retention ?? Duration.days(90), 30, 730);
 
     if (props.internetIngestionEnabled === undefined || props.internetQueryEnabled === undefined) {
@@ -103,9 +76,7 @@ export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
       allowResourceOnlyPermissions: true,
       tags: props.tags,
     });
-    applyRemovalPolicy(this.resource, props.removalPolicy);
-    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'Log Analytics workspace');
-    this.node.defaultChild = this.resource;
+    protectResource(this, this.resource, props, NAME_RULES.logAnalyticsWorkspace);
 
     this.logAnalyticsWorkspaceId = this.resource.id;
     this.logAnalyticsWorkspaceName = this.resource.name;

@@ -3,15 +3,15 @@ import {
   StorageAccount as AzurermStorageAccount,
   StorageAccountBlobPropertiesCorsRule,
 } from '@cdktf/provider-azurerm/lib/storage-account';
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes, StorageAccountBase } from './storage-account-base';
 import { childResourceId } from '../core/arm-id';
 import { Duration } from '../core/duration';
-import { resolvePhysicalName, NAME_RULES } from '../core/naming';
-import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { IResourceGroup } from '../core/resource-group';
-import { resolveLocation, wholeDays } from '../core/resource-props';
+import { NAME_RULES } from '../core/naming';
+import {
+  FirewallRulesProps, protectResource, resolveFirewall, resolveLocationAndName, StatefulResourceProps, wholeDays,
+} from '../core/resource-props';
 import { ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
@@ -47,25 +47,11 @@ export class StorageReplication {
   ) {}
 }
 
-/** Properties of a StorageAccount. */
-export interface StorageAccountProps {
-  /** Resource group to deploy into. */
-  readonly resourceGroup: IResourceGroup;
-  /**
-   * Azure region.
-   * @default - the resource group's location; a ValidationError asks for `location` when it is unknown
-   */
-  readonly location?: string;
-  /**
-   * Name: 3-24 lowercase letters and digits, unique across Azure. ForceNew.
-   * @default - generated from the construct path
-   */
-  readonly name?: string;
-  /**
-   * Tags.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
+/**
+ * Properties of a StorageAccount. `name`: 3-24 lowercase letters and digits, unique across Azure.
+ * `ipRules` take public addresses only: no /31 or /32 prefix, private (RFC 1918) range or 0.0.0.0/0.
+ */
+export interface StorageAccountProps extends StatefulResourceProps, FirewallRulesProps {
   /**
    * Replication. `GZRS` is zone-redundant and passes the geo-redundancy checks (CKV_AZURE_206,
    * AVD-AZU-0058); in a region without availability zones use `RAGRS`. Switching between
@@ -79,18 +65,6 @@ export interface StorageAccountProps {
    * @default false
    */
   readonly publicNetworkAccessEnabled?: boolean;
-  /**
-   * Public IPv4 addresses or CIDR ranges (no /31, /32, private ranges or 0.0.0.0/0) allowed through
-   * the firewall. Requires `publicNetworkAccessEnabled: true`.
-   * @default - none
-   */
-  readonly ipRules?: string[];
-  /**
-   * Subnets (service endpoint `Microsoft.Storage`) allowed through the firewall. Requires
-   * `publicNetworkAccessEnabled: true`.
-   * @default - none
-   */
-  readonly virtualNetworkSubnetIds?: string[];
   /**
    * Allow account-key (shared key) and SAS authorization. Azure ML's default datastores use the
    * account key unless the workspace uses identity-based system datastores. When `true`, a
@@ -120,17 +94,6 @@ export interface StorageAccountProps {
    * @default false
    */
   readonly versioning?: boolean;
-  /**
-   * `RETAIN` sets `prevent_destroy`, so Terraform refuses to delete the account.
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-  /**
-   * Add a `CanNotDelete` management lock (holds also outside Terraform). Never `ReadOnly`:
-   * that blocks the listKeys call Azure ML needs.
-   * @default false
-   */
-  readonly deleteLock?: boolean;
 }
 
 /** Origins of Azure ML studio and AI Foundry. */
@@ -201,8 +164,7 @@ export class StorageAccount extends StorageAccountBase {
 
   constructor(scope: Construct, id: string, props: StorageAccountProps) {
     super(scope, id);
-    const location = resolveLocation(this, props.resourceGroup, props.location, 'storage account');
-    const name = resolvePhysicalName(this, NAME_RULES.storageAccount, props.name);
+    const { location, name } = resolveLocationAndName(this, props, NAME_RULES.storageAccount);
     const retentionDays = wholeDays(this, 'blobSoftDeleteRetention', props.blobSoftDeleteRetention ?? Duration.days(30), 1, 365);
     const hns = props.hierarchicalNamespace ?? false;
     const versioning = props.versioning ?? false;
@@ -212,24 +174,17 @@ export class StorageAccount extends StorageAccountBase {
     }
 
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
-    const ipRules = props.ipRules ?? [];
-    const subnetIds = props.virtualNetworkSubnetIds ?? [];
-    const hasRules = ipRules.length > 0 || subnetIds.length > 0;
-    if (hasRules && !publicAccess) {
-      throw new ValidationError(this, 'ipRules/virtualNetworkSubnetIds were given but public network access is disabled, '
-        + 'so Azure would ignore them. Pass publicNetworkAccessEnabled: true to allow only those networks, or drop the rules '
-        + 'and use a private endpoint.');
-    }
-    for (const rule of ipRules) {
-      if (Token.isUnresolved(rule)) continue;
-      const problem = ipRuleProblem(rule);
-      if (problem) throw new ValidationError(this, `storage account ipRules entry '${rule}' is invalid: ${problem}.`);
-    }
-    if (publicAccess && !hasRules) {
-      Annotations.of(this).addWarning('The storage account accepts traffic from any network (network_rules default_action '
+    const firewall = resolveFirewall(this, publicAccess, props, {
+      rulesName: 'ipRules/virtualNetworkSubnetIds',
+      checkIpRule: rule => {
+        if (Token.isUnresolved(rule)) return;
+        const problem = ipRuleProblem(rule);
+        if (problem) throw new ValidationError(this, `storage account ipRules entry '${rule}' is invalid: ${problem}.`);
+      },
+      openWarning: 'The storage account accepts traffic from any network (network_rules default_action '
         + 'Allow; Entra ID authorization still applies). To close it, pass ipRules or virtualNetworkSubnetIds, or set '
-        + 'publicNetworkAccessEnabled: false and add private endpoints for blob and file.');
-    }
+        + 'publicNetworkAccessEnabled: false and add private endpoints for blob and file.',
+    });
 
     const sharedKey = props.sharedAccessKeyEnabled ?? false;
     const cors = props.azureMlCorsRules ? [AZURE_ML_CORS_RULE] : undefined;
@@ -258,10 +213,10 @@ export class StorageAccount extends StorageAccountBase {
       // ForceNew: flipping it later destroys the account, so it is always emitted.
       infrastructureEncryptionEnabled: true,
       networkRules: {
-        defaultAction: publicAccess && !hasRules ? 'Allow' : 'Deny',
+        defaultAction: firewall.defaultAction,
         bypass: ['AzureServices'],
-        ipRules,
-        virtualNetworkSubnetIds: subnetIds,
+        ipRules: firewall.ipRules,
+        virtualNetworkSubnetIds: firewall.virtualNetworkSubnetIds,
       },
       blobProperties: {
         versioningEnabled: versioning,
@@ -276,9 +231,7 @@ export class StorageAccount extends StorageAccountBase {
       },
       tags: props.tags,
     });
-    applyRemovalPolicy(this.resource, props.removalPolicy);
-    if (props.deleteLock) addDeleteLock(this, 'DeleteLock', this.resource.id, 'storage account');
-    this.node.defaultChild = this.resource;
+    protectResource(this, this.resource, props, NAME_RULES.storageAccount);
 
     this.storageAccountId = this.resource.id;
     this.storageAccountName = this.resource.name;
