@@ -1,7 +1,7 @@
 // Data assets and models: bodies per type, versioning by content hash, bad input.
 import { TerraformStack, Testing } from 'cdktf';
 import { DataAsset, DataAssetType, DataPath, IWorkspace, Model, ModelType, Workspace } from '../src';
-import { expectConformant, providerStack, synthJson } from './support/synth';
+import { expectConformant, ofType, providerStack, synthJson } from './support/synth';
 
 const WS_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-demo';
 const DATA_TYPE = 'Microsoft.MachineLearningServices/workspaces/data/versions@2025-06-01';
@@ -14,7 +14,7 @@ function setup(): { stack: TerraformStack; workspace: IWorkspace } {
 }
 
 function azapi(json: any, type: string): any[] {
-  return Object.values<any>(json.resource?.azapi_resource ?? {}).filter(r => r.type === type);
+  return Object.values<any>(ofType(json, 'azapi_resource')).filter(r => r.type === type);
 }
 
 describe('DataAsset', () => {

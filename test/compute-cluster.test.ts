@@ -1,11 +1,9 @@
 // ComputeCluster: the cluster specs of ../shared/cases/azureml-examples/compute, defaults, grants,
 // in-place updates and bad input.
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { describeReplacements, findReplacements } from './support/replacement';
 import { describeWithShared } from './support/shared';
-import { expectConformant, synthJson } from './support/synth';
-import { AzapiProvider } from '../src/azapi/provider';
+import { expectConformant, only, providerStack, synthJson, warningsOf } from './support/synth';
 import { ComputeCluster, ComputeClusterOptions } from '../src/compute/compute-cluster';
 import { ComputeIdentity } from '../src/compute/compute-identity';
 import { VmPriority, VmSize } from '../src/compute/vm-size';
@@ -30,10 +28,7 @@ interface Fixture {
 
 /** A stack with an imported workspace; by default in westeurope with a managed network (pass null for "unknown"). */
 function fixture(isolation: ManagedNetworkIsolation | null = ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, location: string | null = 'westeurope'): Fixture {
-  const app = new App();
-  const stack = new TerraformStack(app, 'Test');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  new AzapiProvider(stack, 'azapi');
+  const stack = providerStack('Test');
   const workspace = Workspace.fromWorkspaceAttributes(stack, 'Ml', {
     workspaceId: WORKSPACE_ID,
     location: location ?? undefined,
@@ -46,13 +41,7 @@ function fixture(isolation: ManagedNetworkIsolation | null = ManagedNetworkIsola
 function synthCluster(options: ComputeClusterOptions, f: Fixture = fixture()): { json: any; cluster: any; construct: ComputeCluster } {
   const construct = new ComputeCluster(f.stack, 'Cluster', { workspace: f.workspace, ...options });
   const json = synthJson(f.stack);
-  const clusters = json.resource.azurerm_machine_learning_compute_cluster;
-  expect(Object.keys(clusters)).toHaveLength(1);
-  return { json, cluster: Object.values(clusters)[0], construct };
-}
-
-function warnings(construct: ComputeCluster): string[] {
-  return construct.node.metadata.filter(m => m.type === '@cdktf/warn' || /warn/i.test(m.type)).map(m => String(m.data));
+  return { json, cluster: only(json, 'azurerm_machine_learning_compute_cluster'), construct };
 }
 
 describeWithShared('ComputeCluster: azureml-examples compute specs', () => {
@@ -185,7 +174,7 @@ describeWithShared('ComputeCluster: azureml-examples compute specs', () => {
     );
     expect(cluster.ssh).toEqual({ admin_username: 'azureuser', key_value: 'ssh-rsa AAAAB3NzaC1yc2E example' });
     expect(cluster.ssh_public_access_enabled).toBe(true);
-    expect(warnings(construct).join('\n')).toMatch(/public SSH port .* is open/);
+    expect(warningsOf(construct).join('\n')).toMatch(/public SSH port .* is open/);
     expectConformant(json);
   });
 
@@ -208,14 +197,14 @@ describeWithShared('ComputeCluster: network, naming and workspace integration', 
     const { json, cluster, construct } = synthCluster({ name: 'vnet-cluster', subnetId: SUBNET_ID }, fixture(ManagedNetworkIsolation.DISABLED));
     expect(cluster.subnet_resource_id).toBe(SUBNET_ID);
     expect(cluster.node_public_ip_enabled).toBe(false);
-    expect(warnings(construct)).toEqual([]);
+    expect(warningsOf(construct)).toEqual([]);
     expectConformant(json);
   });
 
   test('without subnet or managed network, nodes get public IPs and a warning says how to avoid it', () => {
     const { json, cluster, construct } = synthCluster({ name: 'public-cluster' }, fixture(ManagedNetworkIsolation.DISABLED));
     expect(cluster.node_public_ip_enabled).toBe(true);
-    expect(warnings(construct).join('\n')).toMatch(/public IP addresses.*pass `subnetId` or use a workspace with a managed network/);
+    expect(warningsOf(construct).join('\n')).toMatch(/public IP addresses.*pass `subnetId` or use a workspace with a managed network/);
     expectConformant(json);
   });
 
@@ -247,9 +236,7 @@ describeWithShared('ComputeCluster: network, naming and workspace integration', 
   });
 
   test('a workspace imported by ID alone works when location is given', () => {
-    const app = new App();
-    const stack = new TerraformStack(app, 'Test');
-    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const stack = providerStack('Test');
     const ws = Workspace.fromWorkspaceId(stack, 'Ml', WORKSPACE_ID, 'northeurope');
     new ComputeCluster(stack, 'Cluster', { workspace: ws, name: 'by-id', subnetId: SUBNET_ID });
     const json = synthJson(stack);
@@ -259,10 +246,7 @@ describeWithShared('ComputeCluster: network, naming and workspace integration', 
   });
 
   test('on a workspace created in this app: managed network by default, and named as image-build compute', () => {
-    const app = new App();
-    const stack = new TerraformStack(app, 'Test');
-    new AzurermProvider(stack, 'azurerm', { features: [{}] });
-    new AzapiProvider(stack, 'azapi');
+    const stack = providerStack('Test');
     const ws = new Workspace(stack, 'Ml', { resourceGroup: ResourceGroupRef.fromName('rg-ml', 'westeurope') });
     const cluster = ws.addComputeCluster('Build', { name: 'image-builder' });
     cluster.useAsImageBuildCompute();

@@ -1,10 +1,8 @@
 // ComputeInstance: the instance specs of ../shared/cases/azureml-examples/compute, the azapi body
 // (checked against the ARM types), idle shutdown, schedules, replacement on change and bad input.
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { describeWithShared } from './support/shared';
-import { expectConformant, synthJson } from './support/synth';
-import { AzapiProvider } from '../src/azapi/provider';
+import { expectConformant, only, providerStack, synthJson, warningsOf } from './support/synth';
 import { ComputeIdentity } from '../src/compute/compute-identity';
 import {
   ComputeInstance, ComputeInstanceOptions, ComputeInstanceSchedule, ComputeScheduleAction,
@@ -30,10 +28,7 @@ interface Fixture {
 
 /** A stack with an imported workspace in westeurope; managed network unless told otherwise (null = unknown). */
 function fixture(isolation: ManagedNetworkIsolation | null = ManagedNetworkIsolation.ALLOW_INTERNET_OUTBOUND): Fixture {
-  const app = new App();
-  const stack = new TerraformStack(app, 'Test');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  new AzapiProvider(stack, 'azapi');
+  const stack = providerStack('Test');
   const workspace = Workspace.fromWorkspaceAttributes(stack, 'Ml', {
     workspaceId: WORKSPACE_ID, location: 'westeurope', managedNetworkIsolation: isolation ?? undefined,
   });
@@ -43,13 +38,7 @@ function fixture(isolation: ManagedNetworkIsolation | null = ManagedNetworkIsola
 function synthInstance(options: ComputeInstanceOptions, f: Fixture = fixture()): { json: any; instance: any; construct: ComputeInstance } {
   const construct = new ComputeInstance(f.stack, 'Instance', { workspace: f.workspace, assignedUser: USER, ...options });
   const json = synthJson(f.stack);
-  const resources = json.resource.azapi_resource;
-  expect(Object.keys(resources)).toHaveLength(1);
-  return { json, instance: Object.values(resources)[0], construct };
-}
-
-function warnings(construct: ComputeInstance): string[] {
-  return construct.node.metadata.filter(m => /warn/i.test(m.type)).map(m => String(m.data));
+  return { json, instance: only(json, 'azapi_resource'), construct };
 }
 
 describeWithShared('ComputeInstance: azureml-examples compute specs', () => {
@@ -171,7 +160,7 @@ describeWithShared('ComputeInstance: options', () => {
   test('without subnet or managed network the instance gets a public IP and a warning', () => {
     const { json, instance, construct } = synthInstance({ name: 'public-box' }, fixture(ManagedNetworkIsolation.DISABLED));
     expect(instance.body.properties.properties.enableNodePublicIp).toBe(true);
-    expect(warnings(construct).join('\n')).toMatch(/compute instance nodes get public IP addresses/);
+    expect(warningsOf(construct).join('\n')).toMatch(/compute instance nodes get public IP addresses/);
     expectConformant(json);
   });
 
@@ -181,7 +170,7 @@ describeWithShared('ComputeInstance: options', () => {
     const json = synthJson(f.stack);
     const body = Object.values<any>(json.resource.azapi_resource)[0].body;
     expect(body.properties.properties.personalComputeInstanceSettings).toBeUndefined();
-    expect(warnings(construct).join('\n')).toMatch(/no assignedUser.*terraform apply/);
+    expect(warningsOf(construct).join('\n')).toMatch(/no assignedUser.*terraform apply/);
     expectConformant(json);
   });
 

@@ -1,41 +1,18 @@
 // ContainerRegistry: secure defaults, scanner checks, validation, removal policy, lock, import, grants, diagnostics.
 import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
 import {
-  ContainerRegistry, ContainerRegistryProps, ContainerRegistrySku, Duration, LogAnalyticsWorkspace, Principal, RemovalPolicy,
+  ContainerRegistry, ContainerRegistryProps, ContainerRegistrySku, Duration, LogAnalyticsWorkspace, Principal,
   ResourceGroupRef, UserAssignedIdentityRef,
 } from '../src';
-import { failingChecks, onlyResource, passingChecks } from './support/security-checks';
+import { failingChecks, passingChecks } from './support/security-checks';
 import { describeWithShared } from './support/shared';
-import { expectConformant, synthJson } from './support/synth';
+import { expectConformant, only, providerStack, resolved, synthJson, synthOne, warningsOf } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const ACR_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.ContainerRegistry/registries/crshared01';
 
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'stack');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  return stack;
-}
-
 function synthRegistry(props: Partial<ContainerRegistryProps> = {}): [any, any, ContainerRegistry] {
-  const stack = newStack();
-  const registry = new ContainerRegistry(stack, 'Registry', { resourceGroup: RG, ...props });
-  const json = synthJson(stack);
-  expectConformant(json);
-  return [json, onlyResource(json, 'azurerm_container_registry'), registry];
-}
-
-function resolved(stack: TerraformStack, value: any): any {
-  const id = `Probe${stack.node.children.length}`;
-  new TerraformOutput(stack, id, { value });
-  return synthJson(stack).output[id].value;
-}
-
-function warnings(scope: IConstruct): string[] {
-  return scope.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => String(m.data));
+  return synthOne(stack => new ContainerRegistry(stack, 'Registry', { resourceGroup: RG, ...props }), 'azurerm_container_registry');
 }
 
 /** Checks not satisfied by default, with the baseline section that documents each. */
@@ -88,9 +65,9 @@ describeWithShared('ContainerRegistry', () => {
     });
 
     test('attributes and no warning by default', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const registry = new ContainerRegistry(stack, 'Registry', { resourceGroup: RG });
-      expect(warnings(registry)).toEqual([]);
+      expect(warningsOf(registry)).toEqual([]);
       expect(registry.node.defaultChild).toBe(registry.resource);
       expect(resolved(stack, registry.loginServer)).toMatch(/^\$\{azurerm_container_registry\.Registry_\w+\.login_server\}$/);
       expect(resolved(stack, registry.containerRegistryId)).toMatch(/^\$\{azurerm_container_registry\.Registry_\w+\.id\}$/);
@@ -101,14 +78,14 @@ describeWithShared('ContainerRegistry', () => {
     test('public access: export stays enabled (provider rule) and firewall Allow, with a warning', () => {
       const [, acr, registry] = synthRegistry({ publicNetworkAccessEnabled: true });
       expect(acr).toMatchObject({ public_network_access_enabled: true, export_policy_enabled: true, network_rule_set: [{ default_action: 'Allow', ip_rule: [] }] });
-      expect(warnings(registry)).toEqual([expect.stringMatching(/any network.*publicNetworkAccessEnabled: false/)]);
+      expect(warningsOf(registry)).toEqual([expect.stringMatching(/any network.*publicNetworkAccessEnabled: false/)]);
     });
 
     test('public access with IP rules: Deny + allow rules', () => {
       const [, acr, registry] = synthRegistry({ publicNetworkAccessEnabled: true, ipRules: ['203.0.113.0/24'] });
       expect(acr.network_rule_set).toEqual([{ default_action: 'Deny', ip_rule: [{ action: 'Allow', ip_range: '203.0.113.0/24' }] }]);
       expect(passingChecks('azurerm_container_registry', acr)).toContain('AZPOL-d0793b48-0edc-4296-a390-4c75d1bdfd71');
-      expect(warnings(registry)).toEqual([]);
+      expect(warningsOf(registry)).toEqual([]);
     });
 
     test('retention, name and tags', () => {
@@ -126,62 +103,43 @@ describeWithShared('ContainerRegistry', () => {
 
   describe('validation', () => {
     test.each([['cr-ml'], ['crml'], ['c'.repeat(51)], ['cr_ml01']])('rejects the name %s', (name) => {
-      expect(() => new ContainerRegistry(newStack(), 'Registry', { resourceGroup: RG, name }))
+      expect(() => new ContainerRegistry(providerStack('stack'), 'Registry', { resourceGroup: RG, name }))
         .toThrow(new RegExp(`stack/Registry: container registry name '${name}' is invalid: it must be 5-50 letters and digits`));
     });
 
-    test('asks for a location when the resource group has none', () => {
-      expect(() => new ContainerRegistry(newStack(), 'Registry', { resourceGroup: ResourceGroupRef.fromName('rg-ml') }))
-        .toThrow(/stack\/Registry: the container registry has no location.*Pass `location`/);
-    });
-
     test('a non-Premium sku needs public access and no Premium-only settings', () => {
-      expect(() => new ContainerRegistry(newStack(), 'Registry', { resourceGroup: RG, sku: ContainerRegistrySku.BASIC }))
+      expect(() => new ContainerRegistry(providerStack('stack'), 'Registry', { resourceGroup: RG, sku: ContainerRegistrySku.BASIC }))
         .toThrow(/stack\/Registry: container registry sku 'Basic' does not support disabling public network access.*ContainerRegistrySku.PREMIUM/);
-      expect(() => new ContainerRegistry(newStack(), 'Registry', {
+      expect(() => new ContainerRegistry(providerStack('stack'), 'Registry', {
         resourceGroup: RG, sku: ContainerRegistrySku.STANDARD, publicNetworkAccessEnabled: true, zoneRedundancy: true, retention: Duration.days(3),
       })).toThrow(/sku 'Standard' does not support zoneRedundancy, retention/);
     });
 
     test('rejects IP rules while public access is disabled', () => {
-      expect(() => new ContainerRegistry(newStack(), 'Registry', { resourceGroup: RG, ipRules: ['203.0.113.7'] }))
+      expect(() => new ContainerRegistry(providerStack('stack'), 'Registry', { resourceGroup: RG, ipRules: ['203.0.113.7'] }))
         .toThrow(/stack\/Registry: ipRules were given but public network access is disabled/);
     });
 
     test('rejects retention beyond 365 days', () => {
-      expect(() => new ContainerRegistry(newStack(), 'Registry', { resourceGroup: RG, retention: Duration.days(400) }))
+      expect(() => new ContainerRegistry(providerStack('stack'), 'Registry', { resourceGroup: RG, retention: Duration.days(400) }))
         .toThrow(/container registry retention is P400D; it must be a whole number of days from 0 to 365/);
-    });
-  });
-
-  describe('protection', () => {
-    test('RemovalPolicy.DESTROY drops prevent_destroy', () => {
-      const [, acr] = synthRegistry({ removalPolicy: RemovalPolicy.DESTROY });
-      expect(acr.lifecycle?.prevent_destroy).toBeUndefined();
-    });
-
-    test('deleteLock adds a CanNotDelete lock on the registry', () => {
-      const [json] = synthRegistry({ deleteLock: true });
-      expect(onlyResource(json, 'azurerm_management_lock')).toMatchObject({
-        lock_level: 'CanNotDelete', scope: expect.stringMatching(/^\$\{azurerm_container_registry\.Registry_\w+\.id\}$/),
-      });
     });
   });
 
   describe('import', () => {
     test('by ID: name parsed, public-cloud login server', () => {
-      const registry = ContainerRegistry.fromContainerRegistryId(newStack(), 'Shared', ACR_ID);
+      const registry = ContainerRegistry.fromContainerRegistryId(providerStack('stack'), 'Shared', ACR_ID);
       expect(registry.containerRegistryName).toBe('crshared01');
       expect(registry.loginServer).toBe('crshared01.azurecr.io');
     });
 
     test('rejects an ID of another resource type', () => {
-      expect(() => ContainerRegistry.fromContainerRegistryId(newStack(), 'Shared', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1'))
+      expect(() => ContainerRegistry.fromContainerRegistryId(providerStack('stack'), 'Shared', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1'))
         .toThrow(/stack\/Shared: '.*kv1' is not a container registry ID; expected .*Microsoft.ContainerRegistry\/registries\/<name>/);
     });
 
     test('from an L1 resource', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const l1 = new AzurermContainerRegistry(stack, 'L1', { name: 'crl1ml', resourceGroupName: 'rg', location: 'westeurope', sku: 'Premium' });
       const registry = ContainerRegistry.fromResource(stack, 'Imported', l1);
       expect(resolved(stack, registry.containerRegistryName)).toBe('${azurerm_container_registry.L1.name}');
@@ -190,7 +148,7 @@ describeWithShared('ContainerRegistry', () => {
   });
 
   test('grants: AcrPull / AcrPush with role name, principal and scope', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     const registry = new ContainerRegistry(stack, 'Registry', { resourceGroup: RG });
     registry.grantPull(UserAssignedIdentityRef.fromAttributes({ identityId: '/x', principalId: '22222222-2222-2222-2222-222222222222', key: 'compute' }));
     registry.grantPush(Principal.servicePrincipal('66666666-6666-6666-6666-666666666666', { key: 'ci' }));
@@ -210,12 +168,12 @@ describeWithShared('ContainerRegistry', () => {
   });
 
   test('addDiagnosticSettings sends allLogs and AllMetrics to Log Analytics', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     const registry = new ContainerRegistry(stack, 'Registry', { resourceGroup: RG });
     registry.addDiagnosticSettings(new LogAnalyticsWorkspace(stack, 'Logs', { resourceGroup: RG, internetIngestionEnabled: true, internetQueryEnabled: true }));
     const json = synthJson(stack);
     expectConformant(json);
-    expect(onlyResource(json, 'azurerm_monitor_diagnostic_setting')).toMatchObject({
+    expect(only(json, 'azurerm_monitor_diagnostic_setting')).toMatchObject({
       target_resource_id: expect.stringMatching(/azurerm_container_registry\.Registry_\w+\.id/),
       enabled_log: [{ category_group: 'allLogs' }],
       enabled_metric: [{ category: 'AllMetrics' }],

@@ -4,18 +4,15 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { StorageDataLakeGen2Filesystem } from '@cdktf/provider-azurerm/lib/storage-data-lake-gen2-filesystem';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { IConstruct } from 'constructs';
 import { parse as parseYaml } from 'yaml';
 import {
   BlobContainerTarget,
   BlobDatastore,
   BlobProtocol,
-  DataLakeGen2Datastore,
   DataLakeGen2FileSystemTarget,
   Datastore,
   DatastoreAccess,
   DatastoreCredentials,
-  FileShareDatastore,
   FileShareTarget,
   IStorageAccount,
   IWorkspace,
@@ -27,7 +24,7 @@ import {
 } from '../src';
 import { findSecrets, expectNoSecrets } from './support/secrets';
 import { describeWithShared, requireSharedDir, sharedDir } from './support/shared';
-import { expectConformant, providerStack, synthJson } from './support/synth';
+import { expectConformant, ofType, only, providerStack, synthJson, warningsOf } from './support/synth';
 import { NAME_RULES } from '../src/core/naming';
 
 // Distinctive fixture secrets: none of them may ever reach a synthesized stack.
@@ -55,23 +52,6 @@ function synth(stack: TerraformStack): any {
   expectConformant(json);
   synthesized.push(json);
   return json;
-}
-
-function resources(json: any, type: string): Record<string, any> {
-  return json.resource?.[type] ?? {};
-}
-
-function only(json: any, type: string): any {
-  const all = Object.values(resources(json, type));
-  expect(all).toHaveLength(1);
-  return all[0];
-}
-
-function warnings(construct: IConstruct): string[] {
-  return construct.node.findAll()
-    .flatMap(c => c.node.metadata)
-    .filter(m => m.type === '@cdktf/warn')
-    .map(m => String(m.data));
 }
 
 /** A sensitive variable (no default: the value comes from TF_VAR_* at plan time). */
@@ -139,7 +119,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
       service_data_auth_identity: 'None',
     });
     expect(ds.shared_access_signature).toBeUndefined();
-    expect(resources(json, 'azurerm_role_assignment')).toEqual({});
+    expect(ofType(json, 'azurerm_role_assignment')).toEqual({});
     expect(json.variable.blob_account_key).toEqual({ type: 'string', sensitive: true });
   });
 
@@ -238,7 +218,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
       service_data_identity: 'None',
     });
     expect(ds.authority_url).toBeUndefined();
-    expect(resources(json, 'azurerm_role_assignment')).toEqual({});
+    expect(ofType(json, 'azurerm_role_assignment')).toEqual({});
   });
 
   test('adls-gen2-credless.yml: identity-based Data Lake Gen2 datastore grants the workspace identity', () => {
@@ -284,7 +264,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
       service_data_identity: 'None',
     });
     expect(ds.shared_access_signature).toBeUndefined();
-    expect(resources(json, 'azurerm_role_assignment')).toEqual({});
+    expect(ofType(json, 'azurerm_role_assignment')).toEqual({});
   });
 
   test('file-sas.yml: SAS-token file-share datastore', () => {
@@ -355,8 +335,8 @@ describe('datastores: workspace identity and grants', () => {
     const ds = f.workspace.addBlobDatastore('Raw', { container: BlobContainerTarget.fromContainerName(f.account('stdata'), 'raw') });
     const json = synth(f.stack);
     expect(only(json, 'azurerm_machine_learning_datastore_blobstorage').service_data_auth_identity).toBe('WorkspaceSystemAssignedIdentity');
-    expect(resources(json, 'azurerm_role_assignment')).toEqual({});
-    expect(warnings(ds).join('\n')).toMatch(/managed identity of workspace .*Workspace is not known here, so 'Storage Blob Data Reader' on the storage account .*Account-stdata was not granted.*systemAssignedPrincipalId/);
+    expect(ofType(json, 'azurerm_role_assignment')).toEqual({});
+    expect(warningsOf(ds, true).join('\n')).toMatch(/managed identity of workspace .*Workspace is not known here, so 'Storage Blob Data Reader' on the storage account .*Account-stdata was not granted.*systemAssignedPrincipalId/);
   });
 
   test('grantWorkspaceIdentity: false grants nothing and warns about nothing', () => {
@@ -366,8 +346,8 @@ describe('datastores: workspace identity and grants', () => {
       grantWorkspaceIdentity: false,
     });
     const json = synth(f.stack);
-    expect(resources(json, 'azurerm_role_assignment')).toEqual({});
-    expect(warnings(ds)).toEqual([]);
+    expect(ofType(json, 'azurerm_role_assignment')).toEqual({});
+    expect(warningsOf(ds, true)).toEqual([]);
   });
 
   test('a container given by ID is granted on the container itself, once for two datastores on it', () => {
@@ -376,7 +356,7 @@ describe('datastores: workspace identity and grants', () => {
     f.workspace.addBlobDatastore('A', { container: BlobContainerTarget.fromContainerId(id) });
     f.workspace.addDataLakeGen2Datastore('B', { fileSystem: DataLakeGen2FileSystemTarget.fromFileSystemId(id) });
     const json = synth(f.stack);
-    expect(Object.keys(resources(json, 'azurerm_machine_learning_datastore_blobstorage'))).toHaveLength(1);
+    expect(Object.keys(ofType(json, 'azurerm_machine_learning_datastore_blobstorage'))).toHaveLength(1);
     expect(only(json, 'azurerm_role_assignment')).toMatchObject({ scope: id, role_definition_name: 'Storage Blob Data Reader' });
   });
 
@@ -394,7 +374,7 @@ describe('datastores: targets', () => {
     const f = fixture();
     f.workspace.addBlobDatastore('Raw', { container: BlobContainerTarget.create(f.account('stdata'), 'raw-data') });
     const json = synth(f.stack);
-    const [address, container] = Object.entries(resources(json, 'azurerm_storage_container'))[0];
+    const [address, container] = Object.entries(ofType(json, 'azurerm_storage_container'))[0];
     expect(container).toMatchObject({
       name: 'raw-data',
       storage_account_id: accountId('stdata'),
@@ -425,7 +405,7 @@ describe('datastores: targets', () => {
       credentials: DatastoreCredentials.accountKey(secretVar(f.stack, 'share_key')),
     });
     const json = synth(f.stack);
-    const [address, share] = Object.entries(resources(json, 'azurerm_storage_share'))[0];
+    const [address, share] = Object.entries(ofType(json, 'azurerm_storage_share'))[0];
     expect(share).toMatchObject({ name: 'team-share', storage_account_id: accountId('stfiles'), quota: 100, lifecycle: { prevent_destroy: true } });
     expect(only(json, 'azurerm_machine_learning_datastore_fileshare').storage_fileshare_id).toBe(`\${azurerm_storage_share.${address}.id}`);
   });
@@ -444,7 +424,7 @@ describe('datastores: targets', () => {
       credentials: DatastoreCredentials.sasToken(secretVar(f.stack, 'share_sas')),
     });
     const json = synth(f.stack);
-    const blobs = Object.values(resources(json, 'azurerm_machine_learning_datastore_blobstorage')).map((d: any) => d.storage_container_id).sort();
+    const blobs = Object.values(ofType(json, 'azurerm_machine_learning_datastore_blobstorage')).map((d: any) => d.storage_container_id).sort();
     expect(blobs).toEqual([
       '${azurerm_storage_container.ArmContainer.id}',
       '${azurerm_storage_container.DpContainer.resource_manager_id}',
@@ -458,7 +438,7 @@ describe('datastores: targets', () => {
     const f = fixture();
     const pub = new StorageContainer(f.stack, 'Public', { name: 'pub', storageAccountId: accountId('stdata'), containerAccessType: 'blob' });
     const ds = f.workspace.addBlobDatastore('Pub', { container: BlobContainerTarget.fromContainer(pub) });
-    expect(warnings(ds).join('\n')).toMatch(/container_access_type 'blob': anyone on the internet can read it\. Set container_access_type = "private"/);
+    expect(warningsOf(ds, true).join('\n')).toMatch(/container_access_type 'blob': anyone on the internet can read it\. Set container_access_type = "private"/);
   });
 });
 
@@ -487,7 +467,7 @@ describe('datastores: names, optional attributes, imports', () => {
       isDefault: true,
       container: BlobContainerTarget.fromContainerId(containerId('stdata', 'b')),
     });
-    const all = Object.values(resources(synth(f.stack), 'azurerm_machine_learning_datastore_blobstorage')) as any[];
+    const all = Object.values(ofType(synth(f.stack), 'azurerm_machine_learning_datastore_blobstorage')) as any[];
     const plain = all.find(d => d.name === 'plain');
     const full = all.find(d => d.name === 'full');
     expect(plain.description).toBeUndefined();

@@ -9,7 +9,7 @@ import {
   IWorkspace, OperatingSystem, Principal, StorageAccount, Workspace,
 } from '../src';
 import { describeWithShared, sharedDir } from './support/shared';
-import { expectConformant, providerStack, resolveValue, synthJson } from './support/synth';
+import { expectConformant, ofType, providerStack, resolveValue, synthJson } from './support/synth';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers';
 const WS_ID = `${SUB}/Microsoft.MachineLearningServices/workspaces/mlw-demo`;
@@ -36,7 +36,7 @@ function setup(id = 'platform'): { stack: TerraformStack; workspace: IWorkspace 
 
 /** Resources of one type as [logical id, config] pairs. */
 function resources(json: any, type: string): Array<[string, any]> {
-  return Object.entries(json.resource?.[type] ?? {});
+  return Object.entries(ofType(json, type));
 }
 
 /** The single environment version in a synthesized stack. */

@@ -1,41 +1,18 @@
 // KeyVault: secure defaults, scanner checks, validation, removal policy, lock, import, grants, diagnostics.
 import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
 import {
-  BuiltInRole, Duration, KeyVault, KeyVaultProps, KeyVaultSku, LogAnalyticsWorkspace, Principal, RemovalPolicy, ResourceGroupRef,
+  BuiltInRole, Duration, KeyVault, KeyVaultProps, KeyVaultSku, LogAnalyticsWorkspace, Principal, ResourceGroupRef,
   UserAssignedIdentityRef,
 } from '../src';
-import { failingChecks, onlyResource, passingChecks } from './support/security-checks';
+import { failingChecks, passingChecks } from './support/security-checks';
 import { describeWithShared } from './support/shared';
-import { expectConformant, synthJson } from './support/synth';
+import { expectConformant, only, providerStack, resolved, synthJson, synthOne, warningsOf } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const KV_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-shared-01';
 
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'stack');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  return stack;
-}
-
 function synthVault(props: Partial<KeyVaultProps> = {}): [any, any, KeyVault] {
-  const stack = newStack();
-  const vault = new KeyVault(stack, 'Vault', { resourceGroup: RG, ...props });
-  const json = synthJson(stack);
-  expectConformant(json);
-  return [json, onlyResource(json, 'azurerm_key_vault'), vault];
-}
-
-function resolved(stack: TerraformStack, value: any): any {
-  const id = `Probe${stack.node.children.length}`;
-  new TerraformOutput(stack, id, { value });
-  return synthJson(stack).output[id].value;
-}
-
-function warnings(scope: IConstruct): string[] {
-  return scope.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => String(m.data));
+  return synthOne(stack => new KeyVault(stack, 'Vault', { resourceGroup: RG, ...props }), 'azurerm_key_vault');
 }
 
 describeWithShared('KeyVault', () => {
@@ -75,9 +52,9 @@ describeWithShared('KeyVault', () => {
     });
 
     test('no warning by default; attributes', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const vault = new KeyVault(stack, 'Vault', { resourceGroup: RG });
-      expect(warnings(vault)).toEqual([]);
+      expect(warningsOf(vault)).toEqual([]);
       expect(vault.purgeProtectionEnabled).toBe(true);
       expect(vault.node.defaultChild).toBe(vault.resource);
       expect(resolved(stack, vault.keyVaultId)).toMatch(/^\$\{azurerm_key_vault\.Vault_\w+\.id\}$/);
@@ -107,14 +84,14 @@ describeWithShared('KeyVault', () => {
       expect(kv.network_acls).toEqual({ default_action: 'Deny', bypass: 'AzureServices', ip_rules: ['203.0.113.0/24'], virtual_network_subnet_ids: [subnet] });
       expect(passingChecks('azurerm_key_vault', kv)).toContain('CKV_AZURE_189');
       expect(failingChecks('azurerm_key_vault', kv)).toEqual(['AZPOL-405c5871-3e91-4644-8a63-58e19d68ff5b']);
-      expect(warnings(vault)).toEqual([]);
+      expect(warningsOf(vault)).toEqual([]);
     });
 
     test('public access without rules: Allow, with a warning saying how to close it', () => {
       const [, kv, vault] = synthVault({ publicNetworkAccessEnabled: true });
       expect(kv.network_acls.default_action).toBe('Allow');
       expect(kv.network_acls.bypass).toBe('AzureServices');
-      expect(warnings(vault)).toEqual([expect.stringMatching(/any network.*pass ipRules or virtualNetworkSubnetIds, or set publicNetworkAccessEnabled: false/)]);
+      expect(warningsOf(vault)).toEqual([expect.stringMatching(/any network.*pass ipRules or virtualNetworkSubnetIds, or set publicNetworkAccessEnabled: false/)]);
     });
   });
 
@@ -125,64 +102,44 @@ describeWithShared('KeyVault', () => {
       ['kv-', 'ends with a hyphen'],
       ['k'.repeat(25), 'too long'],
     ])('rejects the name %s (%s)', (name) => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       expect(() => new KeyVault(stack, 'Vault', { resourceGroup: RG, name })).toThrow(
         new RegExp(`stack/Vault: key vault name '${name}' is invalid: it must be 3-24 letters, digits and hyphens.*Pass a valid \`name\``));
     });
 
-    test('asks for a location when the resource group has none', () => {
-      const stack = newStack();
-      expect(() => new KeyVault(stack, 'Vault', { resourceGroup: ResourceGroupRef.fromName('rg-ml') }))
-        .toThrow(/stack\/Vault: the key vault has no location.*Pass `location`/);
-    });
-
     test.each([[Duration.days(6)], [Duration.days(91)], [Duration.hours(200)]])('rejects soft-delete retention %s', (retention) => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       expect(() => new KeyVault(stack, 'Vault', { resourceGroup: RG, softDeleteRetention: retention }))
         .toThrow(new RegExp(`key vault soft-delete retention is ${retention.toIsoString()}; it must be a whole number of days from 7 to 90`));
     });
 
     test('rejects firewall rules while public access is disabled', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       expect(() => new KeyVault(stack, 'Vault', { resourceGroup: RG, ipRules: ['203.0.113.7'] }))
         .toThrow(/stack\/Vault: ipRules\/virtualNetworkSubnetIds were given but public network access is disabled.*publicNetworkAccessEnabled: true/);
     });
   });
 
-  describe('protection', () => {
-    test('RemovalPolicy.DESTROY drops prevent_destroy', () => {
-      const [, kv] = synthVault({ removalPolicy: RemovalPolicy.DESTROY });
-      expect(kv.lifecycle?.prevent_destroy).toBeUndefined();
-    });
-
-    test('deleteLock adds a CanNotDelete lock on the vault', () => {
-      const [json] = synthVault({ deleteLock: true });
-      expect(onlyResource(json, 'azurerm_management_lock')).toMatchObject({
-        lock_level: 'CanNotDelete', scope: expect.stringMatching(/^\$\{azurerm_key_vault\.Vault_\w+\.id\}$/),
-      });
-    });
-  });
-
   describe('import', () => {
     test('by ID: name parsed, purge protection unknown', () => {
-      const vault = KeyVault.fromKeyVaultId(newStack(), 'Shared', KV_ID);
+      const vault = KeyVault.fromKeyVaultId(providerStack('stack'), 'Shared', KV_ID);
       expect(vault.keyVaultName).toBe('kv-shared-01');
       expect(vault.keyVaultId).toBe(KV_ID);
       expect(vault.purgeProtectionEnabled).toBeUndefined();
     });
 
     test('by attributes', () => {
-      const vault = KeyVault.fromKeyVaultAttributes(newStack(), 'Shared', { keyVaultId: KV_ID, purgeProtectionEnabled: true });
+      const vault = KeyVault.fromKeyVaultAttributes(providerStack('stack'), 'Shared', { keyVaultId: KV_ID, purgeProtectionEnabled: true });
       expect(vault.purgeProtectionEnabled).toBe(true);
     });
 
     test('rejects an ID of another resource type', () => {
-      expect(() => KeyVault.fromKeyVaultId(newStack(), 'Shared', KV_ID.replace('Microsoft.KeyVault/vaults', 'Microsoft.Storage/storageAccounts')))
+      expect(() => KeyVault.fromKeyVaultId(providerStack('stack'), 'Shared', KV_ID.replace('Microsoft.KeyVault/vaults', 'Microsoft.Storage/storageAccounts')))
         .toThrow(/stack\/Shared: '.*' is not a key vault ID; expected .*Microsoft.KeyVault\/vaults\/<name>/);
     });
 
     test('from an L1 resource', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const l1 = new AzurermKeyVault(stack, 'L1', {
         name: 'kv-l1', resourceGroupName: 'rg', location: 'westeurope', tenantId: 't', skuName: 'standard', purgeProtectionEnabled: true,
       });
@@ -195,7 +152,7 @@ describeWithShared('KeyVault', () => {
 
   describe('grants', () => {
     test('role assignments name the role, the principal and the vault', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const vault = new KeyVault(stack, 'Vault', { resourceGroup: RG });
       const identity = UserAssignedIdentityRef.fromAttributes({ identityId: '/x', principalId: '22222222-2222-2222-2222-222222222222', key: 'workspace' });
       vault.grantSecretsRead(identity);
@@ -217,22 +174,22 @@ describeWithShared('KeyVault', () => {
     });
 
     test('an imported vault grants on its ID', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       KeyVault.fromKeyVaultId(stack, 'Shared', KV_ID).grantSecretsRead(Principal.user('33333333-3333-3333-3333-333333333333'));
       const json = synthJson(stack);
       expectConformant(json);
-      expect(onlyResource(json, 'azurerm_role_assignment')).toMatchObject({ scope: KV_ID, role_definition_name: 'Key Vault Secrets User' });
+      expect(only(json, 'azurerm_role_assignment')).toMatchObject({ scope: KV_ID, role_definition_name: 'Key Vault Secrets User' });
     });
   });
 
   test('addDiagnosticSettings sends allLogs and AllMetrics to Log Analytics', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     const vault = new KeyVault(stack, 'Vault', { resourceGroup: RG });
     vault.addDiagnosticSettings(LogAnalyticsWorkspace.fromLogAnalyticsWorkspaceId(stack, 'Logs',
       '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-central'));
     const json = synthJson(stack);
     expectConformant(json);
-    expect(onlyResource(json, 'azurerm_monitor_diagnostic_setting')).toMatchObject({
+    expect(only(json, 'azurerm_monitor_diagnostic_setting')).toMatchObject({
       name: 'send-to-log-analytics',
       target_resource_id: expect.stringMatching(/^\$\{azurerm_key_vault\.Vault_\w+\.id\}$/),
       log_analytics_workspace_id: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-central',

@@ -1,52 +1,25 @@
 // LogAnalyticsWorkspace, ApplicationInsights and the diagnostic-setting helper.
 import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
 import {
   ApplicationInsights, ApplicationInsightsProps, BuiltInRole, Duration, LogAnalyticsWorkspace, LogAnalyticsWorkspaceProps, Principal,
   RemovalPolicy, ResourceGroupRef,
 } from '../src';
-import { failingChecks, onlyResource } from './support/security-checks';
+import { failingChecks } from './support/security-checks';
 import { describeWithShared } from './support/shared';
-import { expectConformant, synthJson } from './support/synth';
+import { expectConformant, only, providerStack, resolved, synthJson, synthOne, warningsOf } from './support/synth';
 import { addDiagnosticSetting } from '../src/monitoring/diagnostic-setting';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const LAW_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-central';
 const AI_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.Insights/components/appi-shared';
 
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'stack');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  return stack;
-}
-
-function resolved(stack: TerraformStack, value: any): any {
-  const id = `Probe${stack.node.children.length}`;
-  new TerraformOutput(stack, id, { value });
-  return synthJson(stack).output[id].value;
-}
-
-function warnings(scope: IConstruct): string[] {
-  return scope.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => String(m.data));
-}
-
 function synthLaw(props: Partial<LogAnalyticsWorkspaceProps> = {}): [any, any, LogAnalyticsWorkspace] {
-  const stack = newStack();
-  const law = new LogAnalyticsWorkspace(stack, 'Logs', { resourceGroup: RG, ...props });
-  const json = synthJson(stack);
-  expectConformant(json);
-  return [json, onlyResource(json, 'azurerm_log_analytics_workspace'), law];
+  return synthOne(stack => new LogAnalyticsWorkspace(stack, 'Logs', { resourceGroup: RG, ...props }), 'azurerm_log_analytics_workspace');
 }
 
 function synthInsights(props: Partial<ApplicationInsightsProps> = {}): [any, any, ApplicationInsights] {
-  const stack = newStack();
-  const insights = new ApplicationInsights(stack, 'Insights', { resourceGroup: RG, ...props });
-  const json = synthJson(stack);
-  expectConformant(json);
-  return [json, onlyResource(json, 'azurerm_application_insights'), insights];
+  return synthOne(stack => new ApplicationInsights(stack, 'Insights', { resourceGroup: RG, ...props }), 'azurerm_application_insights');
 }
 
 /** Kept open because no Azure Monitor Private Link Scope is deployed (baseline §c "azurerm_log_analytics_workspace", §d-14). */
@@ -77,16 +50,16 @@ describeWithShared('LogAnalyticsWorkspace', () => {
   test('scanner checks: only the open-network check fails by default, none once an AMPLS closes it', () => {
     const [, law, workspace] = synthLaw();
     expect(failingChecks('azurerm_log_analytics_workspace', law)).toEqual([LAW_OPEN_NETWORK]);
-    expect(warnings(workspace)).toEqual([expect.stringMatching(/public networks.*internetIngestionEnabled: false and internetQueryEnabled: false/)]);
+    expect(warningsOf(workspace)).toEqual([expect.stringMatching(/public networks.*internetIngestionEnabled: false and internetQueryEnabled: false/)]);
     const [, closed, closedWorkspace] = synthLaw({ internetIngestionEnabled: false, internetQueryEnabled: false });
     expect(closed).toMatchObject({ internet_ingestion_enabled: false, internet_query_enabled: false });
     expect(failingChecks('azurerm_log_analytics_workspace', closed)).toEqual([]);
-    expect(warnings(closedWorkspace)).toEqual([]);
+    expect(warningsOf(closedWorkspace)).toEqual([]);
   });
 
   test('explicitly open: no warning', () => {
     const [, , law] = synthLaw({ internetIngestionEnabled: true, internetQueryEnabled: true });
-    expect(warnings(law)).toEqual([]);
+    expect(warningsOf(law)).toEqual([]);
   });
 
   test('retention, name, tags, removal policy, lock', () => {
@@ -95,28 +68,23 @@ describeWithShared('LogAnalyticsWorkspace', () => {
     });
     expect(law).toMatchObject({ retention_in_days: 365, name: 'law-ml-prod', tags: { env: 'prod' } });
     expect(law.lifecycle?.prevent_destroy).toBeUndefined();
-    expect(onlyResource(json, 'azurerm_management_lock')).toMatchObject({
+    expect(only(json, 'azurerm_management_lock')).toMatchObject({
       lock_level: 'CanNotDelete', scope: expect.stringMatching(/azurerm_log_analytics_workspace\.Logs_\w+\.id/),
     });
   });
 
   test.each([['-law'], ['law'], ['law_ml'], ['a'.repeat(64)]])('rejects the name %s', (name) => {
-    expect(() => new LogAnalyticsWorkspace(newStack(), 'Logs', { resourceGroup: RG, name }))
+    expect(() => new LogAnalyticsWorkspace(providerStack('stack'), 'Logs', { resourceGroup: RG, name }))
       .toThrow(new RegExp(`stack/Logs: Log Analytics workspace name '${name}' is invalid: it must be 4-63 letters, digits and hyphens`));
   });
 
   test('rejects retention outside 30-730 days', () => {
-    expect(() => new LogAnalyticsWorkspace(newStack(), 'Logs', { resourceGroup: RG, retention: Duration.days(7) }))
+    expect(() => new LogAnalyticsWorkspace(providerStack('stack'), 'Logs', { resourceGroup: RG, retention: Duration.days(7) }))
       .toThrow(/stack\/Logs: Log Analytics retention is P7D; it must be a whole number of days from 30 to 730/);
   });
 
-  test('asks for a location when the resource group has none', () => {
-    expect(() => new LogAnalyticsWorkspace(newStack(), 'Logs', { resourceGroup: ResourceGroupRef.fromName('rg-ml') }))
-      .toThrow(/stack\/Logs: the Log Analytics workspace has no location.*Pass `location`/);
-  });
-
   test('import by ID and from an L1; wrong type rejected', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     const law = LogAnalyticsWorkspace.fromLogAnalyticsWorkspaceId(stack, 'Central', LAW_ID);
     expect(law.logAnalyticsWorkspaceName).toBe('law-central');
     expect(law.logAnalyticsWorkspaceId).toBe(LAW_ID);
@@ -128,12 +96,12 @@ describeWithShared('LogAnalyticsWorkspace', () => {
   });
 
   test('grantRead assigns Log Analytics Reader on the workspace', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     const law = new LogAnalyticsWorkspace(stack, 'Logs', { resourceGroup: RG });
     law.grantRead(Principal.group('11111111-1111-1111-1111-111111111111', { key: 'sre' }));
     const json = synthJson(stack);
     expectConformant(json);
-    expect(onlyResource(json, 'azurerm_role_assignment')).toMatchObject({
+    expect(only(json, 'azurerm_role_assignment')).toMatchObject({
       role_definition_name: 'Log Analytics Reader',
       principal_id: '11111111-1111-1111-1111-111111111111',
       principal_type: 'Group',
@@ -157,7 +125,7 @@ describeWithShared('ApplicationInsights', () => {
       workspace_id: expect.stringMatching(/^\$\{azurerm_log_analytics_workspace\.Insights_LogAnalytics_\w+\.id\}$/),
       lifecycle: { prevent_destroy: true },
     });
-    const law = onlyResource(json, 'azurerm_log_analytics_workspace');
+    const law = only(json, 'azurerm_log_analytics_workspace');
     expect(law).toMatchObject({ location: 'westeurope', local_authentication_enabled: false, lifecycle: { prevent_destroy: true } });
     expect(insights.logAnalyticsWorkspace.node.path).toBe('stack/Insights/LogAnalytics');
     expect(insights.node.defaultChild).toBe(insights.resource);
@@ -167,54 +135,49 @@ describeWithShared('ApplicationInsights', () => {
     const [, ai, insights] = synthInsights();
     expect(failingChecks('azurerm_application_insights', ai)).toEqual([AI_OPEN_NETWORK, AI_LOCAL_AUTH].sort());
     // One warning for the component, none from the workspace it creates.
-    expect(warnings(insights)).toEqual([expect.stringMatching(/local authentication.*public networks.*localAuthenticationEnabled: false/)]);
-    expect(warnings(insights.logAnalyticsWorkspace)).toEqual([]);
+    expect(warningsOf(insights)).toEqual([expect.stringMatching(/local authentication.*public networks.*localAuthenticationEnabled: false/)]);
+    expect(warningsOf(insights.logAnalyticsWorkspace)).toEqual([]);
 
     const [json, closed, closedInsights] = synthInsights({
       localAuthenticationEnabled: false, internetIngestionEnabled: false, internetQueryEnabled: false,
     });
     expect(closed).toMatchObject({ local_authentication_disabled: true, internet_ingestion_enabled: false, internet_query_enabled: false });
     expect(failingChecks('azurerm_application_insights', closed)).toEqual([]);
-    expect(failingChecks('azurerm_log_analytics_workspace', onlyResource(json, 'azurerm_log_analytics_workspace'))).toEqual([]);
-    expect(warnings(closedInsights)).toEqual([]);
+    expect(failingChecks('azurerm_log_analytics_workspace', only(json, 'azurerm_log_analytics_workspace'))).toEqual([]);
+    expect(warningsOf(closedInsights)).toEqual([]);
   });
 
   test('uses a given Log Analytics workspace instead of creating one', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     new ApplicationInsights(stack, 'Insights', {
       resourceGroup: RG, logAnalyticsWorkspace: LogAnalyticsWorkspace.fromLogAnalyticsWorkspaceId(stack, 'Central', LAW_ID),
     });
     const json = synthJson(stack);
     expectConformant(json);
     expect(json.resource.azurerm_log_analytics_workspace).toBeUndefined();
-    expect(onlyResource(json, 'azurerm_application_insights').workspace_id).toBe(LAW_ID);
+    expect(only(json, 'azurerm_application_insights').workspace_id).toBe(LAW_ID);
   });
 
   test('retention, name, removal policy (also on the created workspace) and lock', () => {
     const [json, ai] = synthInsights({ retention: Duration.days(30), name: 'appi-ml', removalPolicy: RemovalPolicy.DESTROY, deleteLock: true });
     expect(ai).toMatchObject({ retention_in_days: 30, name: 'appi-ml' });
     expect(ai.lifecycle?.prevent_destroy).toBeUndefined();
-    expect(onlyResource(json, 'azurerm_log_analytics_workspace').lifecycle?.prevent_destroy).toBeUndefined();
-    expect(onlyResource(json, 'azurerm_management_lock').scope).toMatch(/azurerm_application_insights\.Insights_\w+\.id/);
+    expect(only(json, 'azurerm_log_analytics_workspace').lifecycle?.prevent_destroy).toBeUndefined();
+    expect(only(json, 'azurerm_management_lock').scope).toMatch(/azurerm_application_insights\.Insights_\w+\.id/);
   });
 
   test('rejects an unsupported retention', () => {
-    expect(() => new ApplicationInsights(newStack(), 'Insights', { resourceGroup: RG, retention: Duration.days(45) }))
+    expect(() => new ApplicationInsights(providerStack('stack'), 'Insights', { resourceGroup: RG, retention: Duration.days(45) }))
       .toThrow(/stack\/Insights: Application Insights retention P45D is not supported; use Duration.days\(n\) with n one of 30, 60, 90/);
   });
 
   test.each([['appi/ml'], ['appi?'], ['a%b'], ['x'.repeat(256)]])('rejects the name %s', (name) => {
-    expect(() => new ApplicationInsights(newStack(), 'Insights', { resourceGroup: RG, name }))
+    expect(() => new ApplicationInsights(providerStack('stack'), 'Insights', { resourceGroup: RG, name }))
       .toThrow(/stack\/Insights: Application Insights component name '.*' is invalid: it must be 1-255 characters, none of/);
   });
 
-  test('asks for a location when the resource group has none', () => {
-    expect(() => new ApplicationInsights(newStack(), 'Insights', { resourceGroup: ResourceGroupRef.fromName('rg-ml') }))
-      .toThrow(/stack\/Insights: the Application Insights component has no location.*Pass `location`/);
-  });
-
   test('import by ID and from an L1; wrong type rejected', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     const ai = ApplicationInsights.fromApplicationInsightsId(stack, 'Shared', AI_ID);
     expect(ai.applicationInsightsName).toBe('appi-shared');
     expect(() => ApplicationInsights.fromApplicationInsightsId(stack, 'Bad', LAW_ID))
@@ -224,12 +187,12 @@ describeWithShared('ApplicationInsights', () => {
   });
 
   test('grant assigns the role on the component', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     const insights = new ApplicationInsights(stack, 'Insights', { resourceGroup: RG });
     insights.grant(Principal.servicePrincipal('55555555-5555-5555-5555-555555555555'), BuiltInRole.MONITORING_METRICS_PUBLISHER);
     const json = synthJson(stack);
     expectConformant(json);
-    expect(onlyResource(json, 'azurerm_role_assignment')).toMatchObject({
+    expect(only(json, 'azurerm_role_assignment')).toMatchObject({
       role_definition_name: 'Monitoring Metrics Publisher',
       principal_id: '55555555-5555-5555-5555-555555555555',
       principal_type: 'ServicePrincipal',
@@ -240,7 +203,7 @@ describeWithShared('ApplicationInsights', () => {
 
 describeWithShared('addDiagnosticSetting helper', () => {
   test('allLogs + AllMetrics by default; logs can be left out', () => {
-    const stack = newStack();
+    const stack = providerStack('stack');
     addDiagnosticSetting(stack, 'WorkspaceDiagnostics', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw', LAW_ID);
     addDiagnosticSetting(stack, 'MetricsOnly', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1', LAW_ID,
       { logs: false, metricCategory: 'Transaction' });

@@ -1,43 +1,19 @@
 // StorageAccount: secure defaults, scanner checks, validation, removal policy, lock, import, grants, diagnostics.
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount as AzurermStorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
 import {
-  Duration, LogAnalyticsWorkspace, Principal, RemovalPolicy, ResourceGroupRef, StorageAccount, StorageAccountProps,
+  Duration, LogAnalyticsWorkspace, Principal, ResourceGroupRef, StorageAccount, StorageAccountProps,
   StorageReplication, UserAssignedIdentityRef,
 } from '../src';
-import { conditionHolds, failingChecks, onlyResource, passingChecks, valuesAt } from './support/security-checks';
+import { conditionHolds, failingChecks, passingChecks, valuesAt } from './support/security-checks';
 import { describeWithShared } from './support/shared';
-import { expectConformant, synthJson } from './support/synth';
+import { expectConformant, only, providerStack, resolved, synthJson, synthOne, warningsOf } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const SA_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01';
 
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'stack');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  return stack;
-}
-
 /** Synthesizes one StorageAccount, checks conformance, returns [json, account resource]. */
 function synthAccount(props: Partial<StorageAccountProps> = {}): [any, any, StorageAccount] {
-  const stack = newStack();
-  const account = new StorageAccount(stack, 'Storage', { resourceGroup: RG, ...props });
-  const json = synthJson(stack);
-  expectConformant(json);
-  return [json, onlyResource(json, 'azurerm_storage_account'), account];
-}
-
-/** The Terraform expression a token attribute synthesizes to. */
-function resolved(stack: TerraformStack, value: any): any {
-  const id = `Probe${stack.node.children.length}`;
-  new TerraformOutput(stack, id, { value });
-  return synthJson(stack).output[id].value;
-}
-
-function warnings(scope: IConstruct): string[] {
-  return scope.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => String(m.data));
+  return synthOne(stack => new StorageAccount(stack, 'Storage', { resourceGroup: RG, ...props }), 'azurerm_storage_account');
 }
 
 const AZURE_ML_ORIGINS = ['https://mlworkspace.azure.ai', 'https://ml.azure.com', 'https://*.ml.azure.com', 'https://ai.azure.com', 'https://*.ai.azure.com'];
@@ -114,7 +90,7 @@ describeWithShared('StorageAccount', () => {
     });
 
     test('exposes its attributes', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const account = new StorageAccount(stack, 'Storage', { resourceGroup: RG, hierarchicalNamespace: true });
       expect(account.accountTier).toBe('Standard');
       expect(account.accountKind).toBe('StorageV2');
@@ -167,8 +143,8 @@ describeWithShared('StorageAccount', () => {
       const [, sa, account] = synthAccount({ publicNetworkAccessEnabled: true });
       expect(sa.public_network_access_enabled).toBe(true);
       expect(sa.network_rules).toEqual({ default_action: 'Allow', bypass: ['AzureServices'], ip_rules: [], virtual_network_subnet_ids: [] });
-      expect(warnings(account)).toEqual([expect.stringContaining('publicNetworkAccessEnabled: false')]);
-      expect(warnings(account)[0]).toContain('ipRules');
+      expect(warningsOf(account)).toEqual([expect.stringContaining('publicNetworkAccessEnabled: false')]);
+      expect(warningsOf(account)[0]).toContain('ipRules');
     });
 
     test('public access with rules is Deny + rules + AzureServices bypass, no warning', () => {
@@ -177,12 +153,12 @@ describeWithShared('StorageAccount', () => {
       expect(sa.network_rules).toEqual({
         default_action: 'Deny', bypass: ['AzureServices'], ip_rules: ['203.0.113.7', '198.51.100.0/24'], virtual_network_subnet_ids: [subnet],
       });
-      expect(warnings(account)).toEqual([]);
+      expect(warningsOf(account)).toEqual([]);
     });
 
     test('no warning by default', () => {
       const [, , account] = synthAccount();
-      expect(warnings(account)).toEqual([]);
+      expect(warningsOf(account)).toEqual([]);
     });
 
     test('tags and a given name', () => {
@@ -198,25 +174,19 @@ describeWithShared('StorageAccount', () => {
       ['ab', 'too short'],
       ['a'.repeat(25), 'too long'],
     ])('rejects the name %s (%s)', (name) => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       expect(() => new StorageAccount(stack, 'Storage', { resourceGroup: RG, name })).toThrow(
         new RegExp(`stack/Storage: storage account name '${name}' is invalid: it must be 3-24 lowercase letters and digits.*Pass a valid \`name\``));
     });
 
-    test('asks for a location when the resource group has none', () => {
-      const stack = newStack();
-      expect(() => new StorageAccount(stack, 'Storage', { resourceGroup: ResourceGroupRef.fromName('rg-ml') }))
-        .toThrow(/stack\/Storage: the storage account has no location: the resource group 'rg-ml'.*Pass `location`/);
-    });
-
     test('an explicit location wins over the resource group', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       new StorageAccount(stack, 'Storage', { resourceGroup: ResourceGroupRef.fromName('rg-ml'), location: 'swedencentral' });
-      expect(onlyResource(synthJson(stack), 'azurerm_storage_account').location).toBe('swedencentral');
+      expect(only(synthJson(stack), 'azurerm_storage_account').location).toBe('swedencentral');
     });
 
     test('rejects firewall rules while public access is disabled', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       expect(() => new StorageAccount(stack, 'Storage', { resourceGroup: RG, ipRules: ['203.0.113.7'] }))
         .toThrow(/stack\/Storage: ipRules\/virtualNetworkSubnetIds were given but public network access is disabled.*publicNetworkAccessEnabled: true/);
     });
@@ -227,13 +197,13 @@ describeWithShared('StorageAccount', () => {
       ['10.1.0.0/16', /private \(RFC 1918\)/],
       ['not-an-ip', /not an IPv4 address/],
     ])('rejects the IP rule %s', (rule, why) => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       expect(() => new StorageAccount(stack, 'Storage', { resourceGroup: RG, publicNetworkAccessEnabled: true, ipRules: [rule] }))
         .toThrow(new RegExp(`ipRules entry '${rule.replace(/[./]/g, '\\$&')}' is invalid: .*${why.source}`));
     });
 
     test('rejects a soft-delete retention that is not 1-365 whole days', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       expect(() => new StorageAccount(stack, 'Storage', { resourceGroup: RG, blobSoftDeleteRetention: Duration.days(400) }))
         .toThrow(/blobSoftDeleteRetention is P400D; it must be a whole number of days from 1 to 365/);
       expect(() => new StorageAccount(stack, 'Storage2', { resourceGroup: RG, blobSoftDeleteRetention: Duration.hours(36) }))
@@ -241,35 +211,15 @@ describeWithShared('StorageAccount', () => {
     });
 
     test('rejects versioning with hierarchical namespace', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       expect(() => new StorageAccount(stack, 'Storage', { resourceGroup: RG, versioning: true, hierarchicalNamespace: true }))
         .toThrow(/versioning cannot be enabled on an account with hierarchicalNamespace/);
     });
   });
 
-  describe('protection', () => {
-    test('RemovalPolicy.DESTROY drops prevent_destroy', () => {
-      const [, sa] = synthAccount({ removalPolicy: RemovalPolicy.DESTROY });
-      expect(sa.lifecycle?.prevent_destroy).toBeUndefined();
-    });
-
-    test('deleteLock adds a CanNotDelete lock on the account', () => {
-      const [json] = synthAccount({ deleteLock: true });
-      expect(onlyResource(json, 'azurerm_management_lock')).toMatchObject({
-        lock_level: 'CanNotDelete',
-        scope: expect.stringMatching(/^\$\{azurerm_storage_account\.Storage_\w+\.id\}$/),
-      });
-    });
-
-    test('no lock by default', () => {
-      const [json] = synthAccount();
-      expect(json.resource.azurerm_management_lock).toBeUndefined();
-    });
-  });
-
   describe('import', () => {
     test('by ID: name parsed, public-cloud blob endpoint', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const account = StorageAccount.fromStorageAccountId(stack, 'Data', SA_ID);
       expect(account.storageAccountName).toBe('stdata01');
       expect(account.primaryBlobEndpoint).toBe('https://stdata01.blob.core.windows.net/');
@@ -277,14 +227,14 @@ describeWithShared('StorageAccount', () => {
     });
 
     test('rejects an ID of another resource type', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const kv = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1';
       expect(() => StorageAccount.fromStorageAccountId(stack, 'Data', kv))
         .toThrow(/stack\/Data: '.*vaults\/kv1' is not a storage account ID; expected .*Microsoft.Storage\/storageAccounts\/<name>/);
     });
 
     test('from an L1 resource: name, kind, tier and namespace read from its configuration', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const l1 = new AzurermStorageAccount(stack, 'L1', {
         name: 'stl1', resourceGroupName: 'rg', location: 'westeurope', accountTier: 'Standard', accountReplicationType: 'GRS',
       });
@@ -299,7 +249,7 @@ describeWithShared('StorageAccount', () => {
 
   describe('grants', () => {
     test('role assignments name the role, the principal and the account', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const account = new StorageAccount(stack, 'Storage', { resourceGroup: RG });
       account.grantBlobDataContributor(Principal.group('11111111-1111-1111-1111-111111111111', { key: 'data-scientists' }));
       const identity = UserAssignedIdentityRef.fromAttributes({ identityId: '/x', principalId: '22222222-2222-2222-2222-222222222222', key: 'training' });
@@ -322,17 +272,17 @@ describeWithShared('StorageAccount', () => {
     });
 
     test('an imported account grants on its ID', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       StorageAccount.fromStorageAccountId(stack, 'Data', SA_ID).grantBlobDataReader(Principal.user('33333333-3333-3333-3333-333333333333'));
       const json = synthJson(stack);
       expectConformant(json);
-      expect(onlyResource(json, 'azurerm_role_assignment')).toMatchObject({ scope: SA_ID, role_definition_name: 'Storage Blob Data Reader', principal_type: 'User' });
+      expect(only(json, 'azurerm_role_assignment')).toMatchObject({ scope: SA_ID, role_definition_name: 'Storage Blob Data Reader', principal_type: 'User' });
     });
   });
 
   describe('diagnostic settings', () => {
     test('metrics on the account, logs and metrics on each service', () => {
-      const stack = newStack();
+      const stack = providerStack('stack');
       const account = new StorageAccount(stack, 'Storage', { resourceGroup: RG });
       const law = new LogAnalyticsWorkspace(stack, 'Logs', { resourceGroup: RG, internetIngestionEnabled: true, internetQueryEnabled: true });
       account.addDiagnosticSettings(law);

@@ -1,12 +1,10 @@
 // The Azure ML CLI v2 workspace specs of ../shared/cases/azureml-examples/workspace, expressed with Workspace.
 import * as fs from 'fs';
 import * as path from 'path';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { parse } from 'yaml';
 import {
   ApplicationInsights,
-  AzapiProvider,
   ContainerRegistry,
   KeyVault,
   ManagedNetworkIsolation,
@@ -17,7 +15,7 @@ import {
   WorkspaceProps,
 } from '../src';
 import { describeWithShared, sharedDir } from './support/shared';
-import { expectConformant, synthJson } from './support/synth';
+import { expectConformant, ofType, only, providerStack, synthJson } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 
@@ -94,23 +92,15 @@ function workspaceFromSpec(stack: TerraformStack, spec: any): Workspace {
 
 function synthSpec(file: string): { spec: any; json: any; ws: Workspace } {
   const spec = loadSpec(file);
-  const stack = new TerraformStack(Testing.app(), 'test');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  new AzapiProvider(stack, 'azapi');
+  const stack = providerStack('test');
   const ws = workspaceFromSpec(stack, spec);
   const json = synthJson(stack);
   expectConformant(json);
   return { spec, ws, json };
 }
 
-function only(json: any, type: string): any {
-  const all = Object.values(json.resource?.[type] ?? {});
-  expect(all).toHaveLength(1);
-  return all[0];
-}
-
 function count(json: any, type: string): number {
-  return Object.keys(json.resource?.[type] ?? {}).length;
+  return Object.keys(ofType(json, type)).length;
 }
 
 function ref(json: any, type: string): string {
@@ -212,9 +202,7 @@ describeWithShared('Azure ML CLI workspace specs', () => {
   });
 
   test('outbound rules are rejected without a managed network, and validated', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
-    new AzurermProvider(stack, 'azurerm', { features: [{}] });
-    new AzapiProvider(stack, 'azapi');
+    const stack = providerStack('test');
     const ws = new Workspace(stack, 'Ml', { resourceGroup: RG, managedNetwork: { isolationMode: ManagedNetworkIsolation.DISABLED } });
     expect(() => ws.addFqdnOutboundRule('pypi', 'pypi.org'))
       .toThrow(/test\/Ml: outbound rule 'pypi' needs a managed network, but its isolation mode is Disabled/);

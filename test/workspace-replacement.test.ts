@@ -1,18 +1,14 @@
 // Changing a mutable Workspace prop must not move a replace-forcing attribute of a stateful resource;
 // and the replacement helper (test/support/replacement.ts) itself finds what Terraform would replace.
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
-import { AzapiProvider, ResourceGroupRef, StorageReplication, Workspace, WorkspaceContainerRegistry, WorkspaceProps } from '../src';
+import { ResourceGroupRef, StorageReplication, Workspace, WorkspaceContainerRegistry, WorkspaceProps } from '../src';
 import { describeReplacements, findReplacements } from './support/replacement';
 import { describeWithShared } from './support/shared';
-import { expectConformant, synthJson } from './support/synth';
+import { expectConformant, providerStack, synthJson } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 
 function synth(props: Partial<WorkspaceProps>): any {
-  const stack = new TerraformStack(Testing.app(), 'test');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  new AzapiProvider(stack, 'azapi');
+  const stack = providerStack('test');
   new Workspace(stack, 'Ml', { resourceGroup: RG, ...props });
   const json = synthJson(stack);
   expectConformant(json);

@@ -2,14 +2,11 @@
 import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount as AzurermStorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { TerraformStack } from 'cdktf';
 import {
   ApplicationInsights,
-  AzapiProvider,
   ContainerRegistry,
   KeyVault,
   LogAnalyticsWorkspace,
@@ -28,7 +25,7 @@ import {
 } from '../src';
 import { describeWithShared } from './support/shared';
 import { findReplacements } from './support/replacement';
-import { expectConformant, synthJson } from './support/synth';
+import { expectConformant, ofType, only, providerStack, resolved, synthJson, warningsOf } from './support/synth';
 import { NAME_RULES } from '../src/core/naming';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -40,31 +37,12 @@ const ACR_ID = `${SUB}/Microsoft.ContainerRegistry/registries/acrshared`;
 const UAI_ID = `${SUB}/Microsoft.ManagedIdentity/userAssignedIdentities/id-ml`;
 const KEY_ID = 'https://kv-cmk.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef';
 
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'test');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  new AzapiProvider(stack, 'azapi');
-  return stack;
-}
-
 /** Synthesizes a stack with one workspace `Ml`. */
-function synthWorkspace(props: Partial<WorkspaceProps> = {}, stack = newStack()): { json: any; ws: Workspace; stack: TerraformStack } {
+function synthWorkspace(props: Partial<WorkspaceProps> = {}, stack = providerStack('test')): { json: any; ws: Workspace; stack: TerraformStack } {
   const ws = new Workspace(stack, 'Ml', { resourceGroup: RG, ...props });
   const json = synthJson(stack);
   expectConformant(json);
   return { json, ws, stack };
-}
-
-/** All resources of a type, keyed by address name. */
-function ofType(json: any, type: string): Record<string, any> {
-  return json.resource?.[type] ?? {};
-}
-
-/** The only resource of a type. */
-function only(json: any, type: string): any {
-  const all = Object.values(ofType(json, type));
-  expect(all).toHaveLength(1);
-  return all[0];
 }
 
 function address(json: any, type: string): string {
@@ -75,17 +53,6 @@ function address(json: any, type: string): string {
 
 function roleAssignments(json: any): any[] {
   return Object.values(ofType(json, 'azurerm_role_assignment'));
-}
-
-function warnings(construct: IConstruct): string[] {
-  return construct.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => String(m.data));
-}
-
-/** The Terraform expression a token stands for, read back through an output. */
-function resolved(stack: TerraformStack, value: unknown): any {
-  const id = `Probe${stack.node.children.length}`;
-  new TerraformOutput(stack, id, { value });
-  return synthJson(stack).output[id].value;
 }
 
 function uai(key = 'id-ml', id = UAI_ID) {
@@ -198,7 +165,7 @@ describeWithShared('Workspace', () => {
     });
 
     test('warns that the workspace is public and says how to close it', () => {
-      expect(warnings(ws)).toEqual([expect.stringContaining('publicNetworkAccessEnabled: false')]);
+      expect(warningsOf(ws)).toEqual([expect.stringContaining('publicNetworkAccessEnabled: false')]);
     });
 
     test('attributes', () => {
@@ -223,7 +190,7 @@ describeWithShared('Workspace', () => {
   });
 
   test('generated names are valid for every resource type, even for long construct paths', () => {
-    const stack = newStack();
+    const stack = providerStack('test');
     const { json } = synthWorkspace({}, stack);
     new Workspace(stack, 'A-Very_Long.Construct-Id-For-The-Machine-Learning-Workspace-0123456789', { resourceGroup: RG });
     const long = synthJson(stack);
@@ -251,7 +218,7 @@ describeWithShared('Workspace', () => {
     });
     expect(only(json, 'azurerm_key_vault').public_network_access_enabled).toBe(false);
     expect(only(json, 'azurerm_container_registry')).toMatchObject({ public_network_access_enabled: false, export_policy_enabled: false });
-    expect(warnings(ws)).toEqual([]);
+    expect(warningsOf(ws)).toEqual([]);
     expectConformant(json);
   });
 
@@ -331,7 +298,7 @@ describeWithShared('Workspace', () => {
     });
 
     test('identities from azurerm_user_assigned_identity resources', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const id = new UserAssignedIdentity(stack, 'Identity', { name: 'id-ml', location: 'westeurope', resourceGroupName: 'rg-ml' });
       const { json } = synthWorkspace({ identity: WorkspaceIdentity.userAssigned(UserAssignedIdentityRef.fromResource(id)) }, stack);
       expect(only(json, 'azurerm_machine_learning_workspace').primary_user_assigned_identity)
@@ -342,7 +309,7 @@ describeWithShared('Workspace', () => {
 
   describe('customer-managed key', () => {
     test('encryption block, service-side encryption, and the key role for a user-assigned identity', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const vault = KeyVault.fromKeyVaultAttributes(stack, 'CmkVault', { keyVaultId: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`, purgeProtectionEnabled: true });
       const { json } = synthWorkspace({
         identity: WorkspaceIdentity.userAssigned(uai()),
@@ -361,7 +328,7 @@ describeWithShared('Workspace', () => {
     });
 
     test('with a system-assigned identity no key identity is set; serviceSideEncryption can be turned off', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const { json } = synthWorkspace({
         encryption: {
           keyVault: KeyVault.fromKeyVaultId(stack, 'CmkVault', `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`),
@@ -375,7 +342,7 @@ describeWithShared('Workspace', () => {
     });
 
     test('the workspace vault created by the construct can hold the key', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const vault = new KeyVault(stack, 'Vault', { resourceGroup: RG });
       const { json } = synthWorkspace({ keyVault: vault, encryption: { keyVault: vault, keyId: KEY_ID } }, stack);
       expect(only(json, 'azurerm_machine_learning_workspace').encryption.key_vault_id).toBe(`\${${address(json, 'azurerm_key_vault')}.id}`);
@@ -384,7 +351,7 @@ describeWithShared('Workspace', () => {
 
   describe('bring your own dependencies', () => {
     test('by ARM ID: nothing is created, the IDs are used as given', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const { json, ws } = synthWorkspace({
         storageAccount: StorageAccount.fromStorageAccountId(stack, 'Storage', STORAGE_ID),
         keyVault: KeyVault.fromKeyVaultId(stack, 'Vault', VAULT_ID),
@@ -404,7 +371,7 @@ describeWithShared('Workspace', () => {
     });
 
     test('by azurerm L1 resources', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const sa = new AzurermStorageAccount(stack, 'Sa', {
         name: 'stmine', resourceGroupName: 'rg-ml', location: 'westeurope', accountTier: 'Standard', accountReplicationType: 'ZRS',
       });
@@ -439,7 +406,7 @@ describeWithShared('Workspace', () => {
     });
 
     test('library L2s created next to the workspace', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const storage = new StorageAccount(stack, 'Data', { resourceGroup: RG, azureMlCorsRules: true });
       const { json } = synthWorkspace({ storageAccount: storage, publicNetworkAccessEnabled: false }, stack);
       expect(only(json, 'azurerm_machine_learning_workspace').storage_account_id).toBe(`\${${address(json, 'azurerm_storage_account')}.id}`);
@@ -447,7 +414,7 @@ describeWithShared('Workspace', () => {
     });
 
     test('a given Log Analytics workspace receives the diagnostics and backs the created Application Insights', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const lawId = `${SUB}/Microsoft.OperationalInsights/workspaces/law-central`;
       const { json } = synthWorkspace({
         logAnalyticsWorkspace: LogAnalyticsWorkspace.fromLogAnalyticsWorkspaceId(stack, 'Law', lawId),
@@ -491,7 +458,7 @@ describeWithShared('Workspace', () => {
     });
 
     test('diagnostics: false creates no diagnostic settings, and no Log Analytics workspace when Application Insights is given', () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       const { json } = synthWorkspace({
         diagnostics: false,
         applicationInsights: ApplicationInsights.fromApplicationInsightsId(stack, 'Appi', APPI_ID),
@@ -583,7 +550,7 @@ describeWithShared('Workspace', () => {
 
   describe('bad input', () => {
     const build = (props: Partial<WorkspaceProps>, setup?: (stack: TerraformStack) => Partial<WorkspaceProps>) => () => {
-      const stack = newStack();
+      const stack = providerStack('test');
       new Workspace(stack, 'Ml', { resourceGroup: RG, ...props, ...(setup ? setup(stack) : {}) });
     };
 

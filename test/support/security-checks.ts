@@ -106,10 +106,3 @@ export function failingChecks(resourceType: string, config: any): string[] {
 export function passingChecks(resourceType: string, config: any): string[] {
   return [...evaluateChecks(resourceType, config)].filter(([, ok]) => ok).map(([id]) => id).sort();
 }
-
-/** The only resource of `resourceType` in a synthesized cdk.tf.json. */
-export function onlyResource(json: any, resourceType: string): any {
-  const instances = Object.values<any>(json?.resource?.[resourceType] ?? {});
-  if (instances.length !== 1) throw new Error(`expected exactly one ${resourceType}, found ${instances.length}`);
-  return instances[0];
-}

@@ -1,6 +1,6 @@
 // Test helpers: synthesize a stack (with validations) and assert it conforms to the provider schemas and ARM types.
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformOutput, TerraformStack, Testing, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AzapiProvider } from '../../src/azapi';
 import { checkAzapiBodies } from './arm-conformance';
@@ -37,4 +37,50 @@ export function providerStack(id = 'platform'): TerraformStack {
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   new AzapiProvider(stack, 'azapi');
   return stack;
+}
+
+/**
+ * The Terraform expression a token synthesizes to in a stack, read back through a `TerraformOutput`
+ * (e.g. `${azurerm_storage_account.Storage_xxx.id}`). Unlike `resolveValue`, it synthesizes the stack.
+ */
+export function resolved(stack: TerraformStack, value: unknown): any {
+  const id = `Probe${stack.node.children.length}`;
+  new TerraformOutput(stack, id, { value });
+  return synthJson(stack).output[id].value;
+}
+
+/** Warnings (`Annotations.of(...).addWarning`) on a construct; with `recursive`, also on every construct below it. */
+export function warningsOf(construct: IConstruct, recursive = false): string[] {
+  return (recursive ? construct.node.findAll() : [construct])
+    .flatMap(c => c.node.metadata)
+    .filter(m => m.type === '@cdktf/warn')
+    .map(m => String(m.data));
+}
+
+/** All resources of a Terraform type in a synthesized `cdk.tf.json`, keyed by logical name. */
+export function ofType(json: any, type: string): Record<string, any> {
+  return json.resource?.[type] ?? {};
+}
+
+/** The only resource of a Terraform type in a synthesized `cdk.tf.json` (the test fails when there are none or several). */
+export function only(json: any, type: string): any {
+  const all = Object.values(ofType(json, type));
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+/**
+ * Builds one construct in a fresh `providerStack(stackId)`, synthesizes it, checks conformance and
+ * returns [json, the only resource of `resourceType`, the construct].
+ */
+export function synthOne<T extends IConstruct>(
+  build: (stack: TerraformStack) => T,
+  resourceType: string,
+  stackId = 'stack',
+): [any, any, T] {
+  const stack = providerStack(stackId);
+  const construct = build(stack);
+  const json = synthJson(stack);
+  expectConformant(json);
+  return [json, only(json, resourceType), construct];
 }
