@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { BuiltInRole, Principal, RemovalPolicy, SecretValue, UserAssignedIdentityRef } from '../src';
 import { applyRemovalPolicy, addDeleteLock } from '../src/core/removal-policy';
 import { grantRole } from '../src/core/grants';
+import { FIXTURE_SECRETS } from './support/secrets';
 import { providerStack, resolveValue, synthJson } from './support/synth';
 
 function stack(): TerraformStack {
@@ -49,6 +50,14 @@ describe('SecretValue', () => {
     expect(resolveValue(s, SecretValue.fromToken(Fn.sensitive(v.stringValue)).resolveFor(s, 'account key'))).toBe('${sensitive(var.key)}');
     const secret = new DataAzurermKeyVaultSecret(s, 'kv', { name: 'sas', keyVaultId: '/subscriptions/x/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v' });
     expect(() => SecretValue.fromToken(Fn.sensitive(secret.value)).resolveFor(s, 'SAS token')).not.toThrow();
+  });
+});
+
+describe('the fixture-secret scan every test synth runs', () => {
+  test('a stack whose JSON carries a fixture secret fails to synthesize in tests, naming where', () => {
+    const s = stack();
+    new ResourceGroup(s, 'rg', { name: 'rg', location: 'westeurope', tags: { leaked: FIXTURE_SECRETS[0] } });
+    expect(() => synthJson(s)).toThrow(/secret leaked into the synthesized JSON of platform:\n\$\.resource\.azurerm_resource_group\.rg\.tags\.leaked contains fixture secret/);
   });
 });
 

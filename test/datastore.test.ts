@@ -22,16 +22,14 @@ import {
   UserAssignedIdentityRef,
   Workspace,
 } from '../src';
-import { findSecrets, expectNoSecrets } from './support/secrets';
+import { FIXTURE_SECRETS, expectNoSecrets, findSecrets } from './support/secrets';
 import { describeWithShared, requireSharedDir, sharedDir } from './support/shared';
 import { expectConformant, ofType, only, providerStack, synthJson, warningsOf } from './support/synth';
 import { NAME_RULES } from '../src/core/naming';
 
 // Distinctive fixture secrets: none of them may ever reach a synthesized stack.
-const FIXTURE_ACCOUNT_KEY = 'FixtureAcctKey+q7Zp3WvN8sLk2Rt5Yx9Hb4Mc6Df1Gj0==';
-const FIXTURE_SAS_TOKEN = '?sv=2024-11-04&ss=b&srt=co&sp=rl&sig=FixtureSasSig7Qw3Er9Ty';
-const FIXTURE_CLIENT_SECRET = 'FixtureClientSecret~Xk4.Vb8_Nm2-Pq6Lz';
-const FIXTURE_SECRETS = [FIXTURE_ACCOUNT_KEY, FIXTURE_SAS_TOKEN, FIXTURE_CLIENT_SECRET];
+// Shared with synthJson, which scans every synthesized test stack for them.
+const [FIXTURE_ACCOUNT_KEY, FIXTURE_SAS_TOKEN, FIXTURE_CLIENT_SECRET] = FIXTURE_SECRETS;
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const RG_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml`;

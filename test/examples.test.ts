@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { expectNoSecrets, FIXTURE_SECRETS } from './support/secrets';
 import { describeWithShared } from './support/shared';
 import { expectConformant } from './support/synth';
 
@@ -34,6 +35,10 @@ describe.each(examples)('example %s', (name) => {
   test('synthesizes byte-identically twice', () => {
     expect(Object.keys(first).length).toBeGreaterThan(0);
     expect(synthAll(name)).toEqual(first);
+  });
+
+  test('holds none of the fixture secrets', () => {
+    for (const json of Object.values(first)) expectNoSecrets(json, FIXTURE_SECRETS);
   });
 
   test('holds no absolute path of this machine', () => {

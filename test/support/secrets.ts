@@ -43,3 +43,15 @@ export function expectNoSecrets(json: unknown, secrets: readonly string[]): void
   }
   expect(findSecrets(json, secrets)).toEqual([]);
 }
+
+/**
+ * The fixture secrets tests hand to constructs (account key, SAS token, client secret, passwords).
+ * `synthJson` scans every stack it synthesizes for them, so a leak fails whichever test causes it.
+ */
+export const FIXTURE_SECRETS: readonly string[] = [
+  'FixtureAcctKey+q7Zp3WvN8sLk2Rt5Yx9Hb4Mc6Df1Gj0==',
+  '?sv=2024-11-04&ss=b&srt=co&sp=rl&sig=FixtureSasSig7Qw3Er9Ty',
+  'FixtureClientSecret~Xk4.Vb8_Nm2-Pq6Lz',
+  'FIXTURE-SECRET',
+  'example-password',
+];

@@ -4,11 +4,16 @@ import { DefaultTokenResolver, StringConcat, TerraformOutput, TerraformStack, Te
 import { IConstruct } from 'constructs';
 import { AzapiProvider } from '../../src/azapi';
 import { checkAzapiBodies } from './arm-conformance';
+import { findSecrets, FIXTURE_SECRETS } from './secrets';
 import { checkTerraformJson } from './schema-conformance';
 
 /** `cdk.tf.json` of a stack as an object; `true` runs the constructs' `node.addValidation` checks. */
 export function synthJson(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack, true));
+  const json = JSON.parse(Testing.synth(stack, true));
+  // Every synthesized test stack is scanned for the fixture secrets tests hand to constructs.
+  const leaks = findSecrets(json, FIXTURE_SECRETS);
+  if (leaks.length > 0) throw new Error(`secret leaked into the synthesized JSON of ${stack.node.path}:\n${leaks.join('\n')}`);
+  return json;
 }
 
 /** All violations of a synthesized `cdk.tf.json`: Terraform schema first, then azapi bodies. */
