@@ -32,6 +32,13 @@ describe('generated physical names', () => {
     expect(generatePhysicalName(scopeAt('Ml', 'Storage'), NAME_RULES.storageAccount)).toMatch(/^mlstorage[a-z][a-z0-9]{7}$/);
   });
 
+  test('too long: whole leading ids are dropped, never cut in the middle', () => {
+    // 24 characters leave 15 for the path: 'workspace-keyvault' does not fit, 'keyvault' does.
+    expect(generatePhysicalName(scopeAt('Workspace', 'KeyVault'), NAME_RULES.keyVault)).toMatch(/^keyvault-[a-z][a-z0-9]{7}$/);
+    // A single id longer than the room is cut at its end.
+    expect(generatePhysicalName(scopeAt('TrainingDataLakeStorageAccount'), NAME_RULES.storageAccount)).toMatch(/^trainingdatalake[a-z][a-z0-9]{7}$/);
+  });
+
   test('are deterministic and differ between paths and stacks', () => {
     const a1 = generatePhysicalName(scopeAt('Ml', 'Storage'), NAME_RULES.storageAccount);
     const a2 = generatePhysicalName(scopeAt('Ml', 'Storage'), NAME_RULES.storageAccount);

@@ -133,17 +133,15 @@ export function generatePhysicalName(scope: IConstruct, rule: NameRule): string 
   const hash = pathHash(scope.node.path);
   const sep = rule.separator;
   const allowed = sep ? new RegExp(`[^a-zA-Z0-9\\${sep}]+`, 'g') : /[^a-zA-Z0-9]+/g;
-  let human = pathBelowStack(scope)
-    .map(part => part.replace(allowed, sep))
-    .filter(part => part.length > 0)
-    .join(sep);
-  if (rule.lowercase) human = human.toLowerCase();
-  if (sep) {
-    human = human.split(sep).filter(p => p.length > 0).join(sep);
-  }
+  // Words of the path below the stack, e.g. ['workspace', 'keyvault'] for Workspace/KeyVault.
+  let words = pathBelowStack(scope)
+    .map(part => (rule.lowercase ? part.toLowerCase() : part).replace(allowed, sep))
+    .flatMap(part => (sep ? part.split(sep) : [part]))
+    .filter(word => word.length > 0);
   const room = rule.maxLength - hash.length - sep.length;
-  // Keep the end of the path: the last ids say the most about the resource.
-  if (human.length > room) human = human.slice(human.length - room);
+  // Too long: drop whole leading words (the last ones say the most about the resource), then cut the rest.
+  while (words.length > 1 && words.join(sep).length > room) words = words.slice(1);
+  let human = words.join(sep).slice(0, Math.max(room, 0));
   human = human.replace(/^[^a-zA-Z]+/, '');
   if (sep) human = human.replace(new RegExp(`^\\${sep}+|\\${sep}+$`, 'g'), '');
   return human ? `${human}${sep}${hash}` : hash;
