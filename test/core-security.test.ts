@@ -4,10 +4,10 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { BuiltInRole, Principal, RemovalPolicy, SecretValue, UserAssignedIdentityRef } from '../src';
-import { applyRemovalPolicy, addDeleteLock } from '../src/core/removal-policy';
-import { grantRole } from '../src/core/grants';
 import { FIXTURE_SECRETS } from './support/secrets';
 import { providerStack, resolveValue, synthJson } from './support/synth';
+import { grantRole } from '../src/core/grants';
+import { applyRemovalPolicy, addDeleteLock } from '../src/core/removal-policy';
 
 function stack(): TerraformStack {
   return providerStack();

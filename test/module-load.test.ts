@@ -12,8 +12,7 @@ function providerModulesImportedBySrc(): Set<string> {
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) {
+      if (entry.isDirectory()) {walk(full);} else if (entry.name.endsWith('.ts')) {
         for (const m of fs.readFileSync(full, 'utf8').matchAll(/'@cdktf\/provider-azurerm\/(lib\/[a-z0-9-]+)'/g)) found.add(m[1]);
       }
     }

@@ -23,8 +23,8 @@ import {
   WorkspaceKind,
   WorkspaceProps,
 } from '../src';
-import { describeWithShared } from './support/shared';
 import { findReplacements } from './support/replacement';
+import { describeWithShared } from './support/shared';
 import { expectConformant, ofType, only, providerStack, resolved, synthJson, warningsOf } from './support/synth';
 import { NAME_RULES } from '../src/core/naming';
 

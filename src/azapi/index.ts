@@ -1,4 +1,4 @@
-export { AzapiRetry, AzapiTimeouts } from './common';
+export * from './options';
 export * from './provider';
 export * from './resource';
 export * from './update-resource';

@@ -1,6 +1,7 @@
 import { IResolvable, TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { AZAPI_GENERATOR_METADATA, AzapiRetry, AzapiTimeouts, retryToTerraform, timeoutsToTerraform } from './common';
+import { AZAPI_GENERATOR_METADATA, retryToTerraform, timeoutsToTerraform } from './common';
+import { AzapiRetry, AzapiTimeouts } from './options';
 
 /** Managed identity of an azapi resource. */
 export interface AzapiResourceIdentity {

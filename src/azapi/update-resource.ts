@@ -1,6 +1,7 @@
 import { IResolvable, TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { AZAPI_GENERATOR_METADATA, AzapiRetry, AzapiTimeouts, retryToTerraform, timeoutsToTerraform } from './common';
+import { AZAPI_GENERATOR_METADATA, retryToTerraform, timeoutsToTerraform } from './common';
+import { AzapiRetry, AzapiTimeouts } from './options';
 
 /** Configuration of an `azapi_update_resource` (azapi 2.x). */
 export interface AzapiUpdateResourceConfig extends TerraformMetaArguments {

@@ -4,5 +4,4 @@ export * from './grants';
 export * from './identity';
 export * from './removal-policy';
 export * from './secret';
-export { ResourceIdParts } from './arm-id';
-export { FirewallRulesProps, StatefulResourceProps } from './resource-props';
+export * from './stateful-resource-props';

@@ -1,5 +1,5 @@
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Token } from 'cdktf';
 import { parseResourceId } from './arm-id';
 

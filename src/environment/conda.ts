@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { isResolved, ValidationError } from '../core/validation';
 
 /**
@@ -60,8 +60,27 @@ export class CondaFile {
   }
 }
 
+// `yaml` is loaded on first use: most apps have no conda file, and it is over half the modules the library loads.
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  yamlModule ??= require('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
+// Problems found per content: apps often repeat one conda file across many stacks; parse it once.
+const problemsByContent = new Map<string, string | undefined>();
+
 /** Parses a conda file with `yaml`; a defect becomes a ValidationError naming the line. */
 function checkCondaYaml(scope: IConstruct, source: string, text: string): void {
+  if (!problemsByContent.has(text)) problemsByContent.set(text, condaYamlProblem(text));
+  const problem = problemsByContent.get(text);
+  if (problem) throw new ValidationError(scope, `${source} ${problem}`);
+}
+
+/** What is wrong with a conda file, or undefined. */
+function condaYamlProblem(text: string): string | undefined {
+  const { isMap, isSeq, parseDocument } = yaml();
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
@@ -69,23 +88,23 @@ function checkCondaYaml(scope: IConstruct, source: string, text: string): void {
     const where = pos ? `line ${pos.line}, column ${pos.col}` : 'unknown line';
     const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     const lineText = pos ? (text.split('\n')[pos.line - 1] ?? '').trim() : '';
-    throw new ValidationError(scope, `${source} is not valid YAML at ${where}: ${reason}`
+    return `is not valid YAML at ${where}: ${reason}`
       + `${lineText ? ` (line ${pos!.line}: '${lineText}')` : ''}. Fix the YAML; a conda file has `
-      + 'name, channels and dependencies.');
+      + 'name, channels and dependencies.';
   }
   const root = doc.contents;
   if (!isMap(root)) {
-    throw new ValidationError(scope, `${source} is not a conda environment at line 1: the document must be a mapping `
-      + 'with name, channels and dependencies.');
+    return 'is not a conda environment at line 1: the document must be a mapping with name, channels and dependencies.';
   }
   const deps = root.get('dependencies', true);
   if (deps === undefined || deps === null) {
-    throw new ValidationError(scope, `${source} has no 'dependencies' list; add one, e.g. dependencies: [python=3.10, pip].`);
+    return "has no 'dependencies' list; add one, e.g. dependencies: [python=3.10, pip].";
   }
   if (!isSeq(deps)) {
     const line = lineOf(text, (deps as any).range?.[0]);
-    throw new ValidationError(scope, `${source} is not a conda environment at line ${line}: 'dependencies' must be a list.`);
+    return `is not a conda environment at line ${line}: 'dependencies' must be a list.`;
   }
+  return undefined;
 }
 
 /** 1-based line of a character offset. */

@@ -5,9 +5,8 @@ import { Construct } from 'constructs';
 import { ImportedKeyVault, IKeyVault, KeyVaultAttributes, KeyVaultBase } from './key-vault-base';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
-import {
-  FirewallRulesProps, protectResource, resolveFirewall, resolveLocationAndName, StatefulResourceProps, wholeDays,
-} from '../core/resource-props';
+import { protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
+import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';

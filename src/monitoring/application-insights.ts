@@ -6,7 +6,8 @@ import { LogAnalyticsWorkspace } from './log-analytics-workspace';
 import { ILogAnalyticsWorkspace } from './log-analytics-workspace-base';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
-import { protectResource, resolveLocationAndName, StatefulResourceProps } from '../core/resource-props';
+import { protectResource, resolveLocationAndName } from '../core/resource-props';
+import { StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
 
 /** Retention periods (days) Application Insights accepts. */

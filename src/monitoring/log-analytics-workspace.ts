@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { ILogAnalyticsWorkspace, ImportedLogAnalyticsWorkspace, LogAnalyticsWorkspaceBase } from './log-analytics-workspace-base';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
-import { protectResource, resolveLocationAndName, StatefulResourceProps, wholeDays } from '../core/resource-props';
+import { protectResource, resolveLocationAndName, wholeDays } from '../core/resource-props';
+import { StatefulResourceProps } from '../core/stateful-resource-props';
 
 /**
  * Properties of a LogAnalyticsWorkspace. `name`: 4-63 letters, digits and hyphens, starting and

@@ -1,5 +1,7 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { WorkspaceBase } from './workspace-base';
+import { ManagedNetworkIsolation } from './workspace-ref';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { isResourceIdOfType, parseResourceId } from '../core/arm-id';
 import { IGrantee, PrincipalType } from '../core/grants';
@@ -8,8 +10,6 @@ import { ValidationError } from '../core/validation';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { IStorageAccount } from '../storage/storage-account-base';
-import { WorkspaceBase } from './workspace-base';
-import { ManagedNetworkIsolation } from './workspace-ref';
 
 /** What is known of an existing workspace. */
 export interface WorkspaceAttributes {

@@ -2,10 +2,10 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DefaultTokenResolver, StringConcat, TerraformOutput, TerraformStack, Testing, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { AzapiProvider } from '../../src/azapi';
 import { checkAzapiBodies } from './arm-conformance';
-import { findSecrets, FIXTURE_SECRETS } from './secrets';
 import { checkTerraformJson } from './schema-conformance';
+import { findSecrets, FIXTURE_SECRETS } from './secrets';
+import { AzapiProvider } from '../../src/azapi';
 
 /** `cdk.tf.json` of a stack as an object; `true` runs the constructs' `node.addValidation` checks. */
 export function synthJson(stack: TerraformStack): any {
