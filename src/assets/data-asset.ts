@@ -76,7 +76,9 @@ export class DataAsset extends Construct {
   /** SHA-256 (hex) of what defines the version. */
   public readonly contentHash: string;
   /** ARM ID of the version (a Terraform reference, so users depend on it). */
-  public readonly assetId: string;
+  public get assetId(): string {
+    return this.resource.id;
+  }
   /** Reference for jobs: `azureml:<name>:<version>`. */
   public readonly reference: string;
   /** The `azapi_resource`. */
@@ -116,7 +118,6 @@ export class DataAsset extends Construct {
       properties: { ...immutable, description: props.description, tags: props.tags },
     });
     this.node.defaultChild = this.resource;
-    this.assetId = this.resource.id;
     this.reference = `azureml:${this.assetName}:${this.version}`;
   }
 }

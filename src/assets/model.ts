@@ -83,7 +83,9 @@ export class Model extends Construct {
   /** SHA-256 (hex) of what defines the version. */
   public readonly contentHash: string;
   /** ARM ID of the version (a Terraform reference, so users depend on it). */
-  public readonly assetId: string;
+  public get assetId(): string {
+    return this.resource.id;
+  }
   /** Reference for jobs and deployments: `azureml:<name>:<version>`. */
   public readonly reference: string;
   /** The `azapi_resource`. */
@@ -114,7 +116,6 @@ export class Model extends Construct {
       properties: { ...immutable, description: props.description, tags: props.tags },
     });
     this.node.defaultChild = this.resource;
-    this.assetId = this.resource.id;
     this.reference = `azureml:${this.modelName}:${this.version}`;
   }
 }

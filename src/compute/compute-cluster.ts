@@ -131,7 +131,9 @@ export class ComputeCluster extends Construct implements IGrantee {
   /** Name of the cluster (the name itself, not a Terraform reference). */
   public readonly computeClusterName: string;
   /** ARM ID of the cluster. */
-  public readonly computeClusterId: string;
+  public get computeClusterId(): string {
+    return this.resource.id;
+  }
   /** The identity configuration. */
   public readonly identity: ComputeIdentity;
   /** Whether nodes have public IP addresses. */
@@ -229,7 +231,6 @@ export class ComputeCluster extends Construct implements IGrantee {
     // The name itself, not a reference: the workspace may name this cluster (image_build_compute_name),
     // and a reference back to the cluster would be a dependency cycle.
     this.computeClusterName = name;
-    this.computeClusterId = this.resource.id;
     const grantee = computeGrantee(this, identity, this.resource.identity.principalId);
     this.principalId = grantee.principalId;
     this.granteeKey = grantee.granteeKey;

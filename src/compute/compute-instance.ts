@@ -159,7 +159,9 @@ export class ComputeInstance extends Construct implements IGrantee {
   /** Name of the instance (the name itself, not a Terraform reference). */
   public readonly computeInstanceName: string;
   /** ARM ID of the instance. */
-  public readonly computeInstanceId: string;
+  public get computeInstanceId(): string {
+    return this.resource.id;
+  }
   /** The identity configuration. */
   public readonly identity: ComputeIdentity;
   /** Whether the instance has a public IP address. */
@@ -255,7 +257,6 @@ export class ComputeInstance extends Construct implements IGrantee {
     this.node.defaultChild = this.resource;
 
     this.computeInstanceName = name;
-    this.computeInstanceId = this.resource.id;
     const grantee = computeGrantee(this, identity, this.resource.identityPrincipalId);
     this.principalId = grantee.principalId;
     this.granteeKey = grantee.granteeKey;

@@ -84,9 +84,15 @@ export class ContainerRegistry extends ContainerRegistryBase {
     return new ImportedContainerRegistry(scope, id, { containerRegistryId: resource.id, loginServer: resource.loginServer }, resource.name);
   }
 
-  public readonly containerRegistryId: string;
-  public readonly containerRegistryName: string;
-  public readonly loginServer: string;
+  public get containerRegistryId(): string {
+    return this.resource.id;
+  }
+  public get containerRegistryName(): string {
+    return this.resource.name;
+  }
+  public get loginServer(): string {
+    return this.resource.loginServer;
+  }
   /** The `azurerm_container_registry` resource (escape hatch). */
   public readonly resource: AzurermContainerRegistry;
 
@@ -146,9 +152,6 @@ export class ContainerRegistry extends ContainerRegistryBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.containerRegistry);
 
-    this.containerRegistryId = this.resource.id;
-    this.containerRegistryName = this.resource.name;
-    this.loginServer = this.resource.loginServer;
   }
 
   /** Sends the registry's logs (`allLogs`) and metrics to a Log Analytics workspace. Call it once per registry. */

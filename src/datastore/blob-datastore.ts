@@ -66,7 +66,9 @@ export interface BlobDatastoreProps extends BlobDatastoreOptions {
  * identity-based by default.
  */
 export class BlobDatastore extends DatastoreBase {
-  public readonly datastoreId: string;
+  public get datastoreId(): string {
+    return this.resource.id;
+  }
   public readonly datastoreName: string;
   public readonly workspace: IWorkspace;
   /** ARM ID of the container the datastore points at. */
@@ -119,7 +121,6 @@ export class BlobDatastore extends DatastoreBase {
       tags: props.tags,
     });
     this.node.defaultChild = this.resource;
-    this.datastoreId = this.resource.id;
 
     this.dataAccessGrant = grantWorkspaceIdentityAccess(this, this.workspace, credentials, target, props);
   }

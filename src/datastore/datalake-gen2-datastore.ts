@@ -43,7 +43,9 @@ export interface DataLakeGen2DatastoreProps extends DataLakeGen2DatastoreOptions
  * azurerm 4.55.0 cannot make it the workspace's default datastore (`is_default` is read-only).
  */
 export class DataLakeGen2Datastore extends DatastoreBase {
-  public readonly datastoreId: string;
+  public get datastoreId(): string {
+    return this.resource.id;
+  }
   public readonly datastoreName: string;
   public readonly workspace: IWorkspace;
   /** ARM ID of the file system (its blob container ID). */
@@ -87,7 +89,6 @@ export class DataLakeGen2Datastore extends DatastoreBase {
       tags: props.tags,
     });
     this.node.defaultChild = this.resource;
-    this.datastoreId = this.resource.id;
 
     this.dataAccessGrant = grantWorkspaceIdentityAccess(this, this.workspace, credentials, target, props);
   }

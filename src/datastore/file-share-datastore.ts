@@ -30,7 +30,9 @@ export interface FileShareDatastoreProps extends FileShareDatastoreOptions {
  * workspace identity for new data.
  */
 export class FileShareDatastore extends DatastoreBase {
-  public readonly datastoreId: string;
+  public get datastoreId(): string {
+    return this.resource.id;
+  }
   public readonly datastoreName: string;
   public readonly workspace: IWorkspace;
   /** ARM ID of the share the datastore points at. */
@@ -69,6 +71,5 @@ export class FileShareDatastore extends DatastoreBase {
       tags: props.tags,
     });
     this.node.defaultChild = this.resource;
-    this.datastoreId = this.resource.id;
   }
 }

@@ -173,7 +173,9 @@ export class Environment extends Construct implements IEnvironmentReference {
   /** SHA-256 (hex) of what defines the version. */
   public readonly contentHash: string;
   /** ARM ID of the version (a Terraform reference, so users depend on it). */
-  public readonly assetId: string;
+  public get assetId(): string {
+    return this.resource.id;
+  }
   /** Reference for jobs and deployments: `azureml:<name>:<version>`. */
   public readonly reference: string;
   /** The image reference sent to Azure, when the environment uses an image. */
@@ -233,7 +235,6 @@ export class Environment extends Construct implements IEnvironmentReference {
       dependsOn: build?.blobs,
     });
     this.node.defaultChild = this.resource;
-    this.assetId = this.resource.id;
     this.reference = `azureml:${this.environmentName}:${this.version}`;
 
     if (props.image?.registry) {

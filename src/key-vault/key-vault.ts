@@ -76,8 +76,12 @@ export class KeyVault extends KeyVaultBase {
     }, resource.name);
   }
 
-  public readonly keyVaultId: string;
-  public readonly keyVaultName: string;
+  public get keyVaultId(): string {
+    return this.resource.id;
+  }
+  public get keyVaultName(): string {
+    return this.resource.name;
+  }
   /** Always true: purge protection is on and cannot be turned off. */
   public readonly purgeProtectionEnabled?: boolean;
   /** The `azurerm_key_vault` resource (escape hatch). */
@@ -120,8 +124,6 @@ export class KeyVault extends KeyVaultBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.keyVault);
 
-    this.keyVaultId = this.resource.id;
-    this.keyVaultName = this.resource.name;
     this.purgeProtectionEnabled = true;
   }
 

@@ -68,8 +68,12 @@ export class ApplicationInsights extends ApplicationInsightsBase {
     return new ImportedApplicationInsights(scope, id, resource.id, resource.name);
   }
 
-  public readonly applicationInsightsId: string;
-  public readonly applicationInsightsName: string;
+  public get applicationInsightsId(): string {
+    return this.resource.id;
+  }
+  public get applicationInsightsName(): string {
+    return this.resource.name;
+  }
   /** The Log Analytics workspace holding the telemetry. */
   public readonly logAnalyticsWorkspace: ILogAnalyticsWorkspace;
   /** The `azurerm_application_insights` resource (escape hatch). */
@@ -122,7 +126,5 @@ export class ApplicationInsights extends ApplicationInsightsBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.applicationInsights);
 
-    this.applicationInsightsId = this.resource.id;
-    this.applicationInsightsName = this.resource.name;
   }
 }

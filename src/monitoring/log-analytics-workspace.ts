@@ -48,8 +48,12 @@ export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
     return new ImportedLogAnalyticsWorkspace(scope, id, resource.id, resource.name);
   }
 
-  public readonly logAnalyticsWorkspaceId: string;
-  public readonly logAnalyticsWorkspaceName: string;
+  public get logAnalyticsWorkspaceId(): string {
+    return this.resource.id;
+  }
+  public get logAnalyticsWorkspaceName(): string {
+    return this.resource.name;
+  }
   /** The `azurerm_log_analytics_workspace` resource (escape hatch). */
   public readonly resource: AzurermLogAnalyticsWorkspace;
 
@@ -79,7 +83,5 @@ export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.logAnalyticsWorkspace);
 
-    this.logAnalyticsWorkspaceId = this.resource.id;
-    this.logAnalyticsWorkspaceName = this.resource.name;
   }
 }

@@ -152,9 +152,15 @@ export class StorageAccount extends StorageAccountBase {
     }, resource.name);
   }
 
-  public readonly storageAccountId: string;
-  public readonly storageAccountName: string;
-  public readonly primaryBlobEndpoint: string;
+  public get storageAccountId(): string {
+    return this.resource.id;
+  }
+  public get storageAccountName(): string {
+    return this.resource.name;
+  }
+  public get primaryBlobEndpoint(): string {
+    return this.resource.primaryBlobEndpoint;
+  }
   public readonly accountTier?: string;
   public readonly accountKind?: string;
   public readonly isHnsEnabled?: boolean;
@@ -232,9 +238,6 @@ export class StorageAccount extends StorageAccountBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.storageAccount);
 
-    this.storageAccountId = this.resource.id;
-    this.storageAccountName = this.resource.name;
-    this.primaryBlobEndpoint = this.resource.primaryBlobEndpoint;
     this.accountTier = 'Standard';
     this.accountKind = 'StorageV2';
     this.isHnsEnabled = hns;

@@ -217,7 +217,9 @@ export class Workspace extends WorkspaceBase {
     return new ImportedWorkspace(scope, id, attrs);
   }
 
-  public readonly workspaceId: string;
+  public get workspaceId(): string {
+    return this.resource.id;
+  }
   public readonly workspaceName: string;
   public readonly resourceGroupName: string;
   public readonly location?: string;
@@ -230,7 +232,9 @@ export class Workspace extends WorkspaceBase {
   public readonly containerRegistry?: IContainerRegistry;
 
   /** Discovery URL of the workspace's API. */
-  public readonly discoveryUrl: string;
+  public get discoveryUrl(): string {
+    return this.resource.discoveryUrl;
+  }
   /** The `azurerm_machine_learning_workspace` (escape hatch). */
   public readonly resource: MachineLearningWorkspace;
   /** The `azapi_update_resource` setting `systemDatastoresAuthMode`, when identity-based datastores are on. */
@@ -376,11 +380,9 @@ export class Workspace extends WorkspaceBase {
     this.node.defaultChild = this.resource;
     applyRemovalPolicy(this.resource, removalPolicy);
 
-    this.workspaceId = this.resource.id;
     this.workspaceName = name;
     this.resourceGroupName = props.resourceGroup.name;
     this.location = location;
-    this.discoveryUrl = this.resource.discoveryUrl;
     this.publicNetworkAccessEnabled = publicAccess;
     this.identityBasedDatastores = identityBased;
     this.managedNetworkIsolation = managedNetwork.isolationMode;
