@@ -83,9 +83,12 @@ export class Model extends Construct {
   /** SHA-256 (hex) of what defines the version. */
   public readonly contentHash: string;
   /** ARM ID of the version (a Terraform reference, so users depend on it). */
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get assetId(): string {
-    return this.resource.id;
+    return (this._assetId ??= this.resource.id);
   }
+  private _assetId?: string;
   /** Reference for jobs and deployments: `azureml:<name>:<version>`. */
   public readonly reference: string;
   /** The `azapi_resource`. */

@@ -131,9 +131,12 @@ export class ComputeCluster extends Construct implements IGrantee {
   /** Name of the cluster (the name itself, not a Terraform reference). */
   public readonly computeClusterName: string;
   /** ARM ID of the cluster. */
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get computeClusterId(): string {
-    return this.resource.id;
+    return (this._computeClusterId ??= this.resource.id);
   }
+  private _computeClusterId?: string;
   /** The identity configuration. */
   public readonly identity: ComputeIdentity;
   /** Whether nodes have public IP addresses. */

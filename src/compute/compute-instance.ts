@@ -159,9 +159,12 @@ export class ComputeInstance extends Construct implements IGrantee {
   /** Name of the instance (the name itself, not a Terraform reference). */
   public readonly computeInstanceName: string;
   /** ARM ID of the instance. */
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get computeInstanceId(): string {
-    return this.resource.id;
+    return (this._computeInstanceId ??= this.resource.id);
   }
+  private _computeInstanceId?: string;
   /** The identity configuration. */
   public readonly identity: ComputeIdentity;
   /** Whether the instance has a public IP address. */

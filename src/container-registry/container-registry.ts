@@ -84,15 +84,20 @@ export class ContainerRegistry extends ContainerRegistryBase {
     return new ImportedContainerRegistry(scope, id, { containerRegistryId: resource.id, loginServer: resource.loginServer }, resource.name);
   }
 
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get containerRegistryId(): string {
-    return this.resource.id;
+    return (this._containerRegistryId ??= this.resource.id);
   }
+  private _containerRegistryId?: string;
   public get containerRegistryName(): string {
-    return this.resource.name;
+    return (this._containerRegistryName ??= this.resource.name);
   }
+  private _containerRegistryName?: string;
   public get loginServer(): string {
-    return this.resource.loginServer;
+    return (this._loginServer ??= this.resource.loginServer);
   }
+  private _loginServer?: string;
   /** The `azurerm_container_registry` resource (escape hatch). */
   public readonly resource: AzurermContainerRegistry;
 

@@ -66,9 +66,12 @@ export interface BlobDatastoreProps extends BlobDatastoreOptions {
  * identity-based by default.
  */
 export class BlobDatastore extends DatastoreBase {
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get datastoreId(): string {
-    return this.resource.id;
+    return (this._datastoreId ??= this.resource.id);
   }
+  private _datastoreId?: string;
   public readonly datastoreName: string;
   public readonly workspace: IWorkspace;
   /** ARM ID of the container the datastore points at. */

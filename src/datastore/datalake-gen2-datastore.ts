@@ -43,9 +43,12 @@ export interface DataLakeGen2DatastoreProps extends DataLakeGen2DatastoreOptions
  * azurerm 4.55.0 cannot make it the workspace's default datastore (`is_default` is read-only).
  */
 export class DataLakeGen2Datastore extends DatastoreBase {
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get datastoreId(): string {
-    return this.resource.id;
+    return (this._datastoreId ??= this.resource.id);
   }
+  private _datastoreId?: string;
   public readonly datastoreName: string;
   public readonly workspace: IWorkspace;
   /** ARM ID of the file system (its blob container ID). */

@@ -30,9 +30,12 @@ export interface FileShareDatastoreProps extends FileShareDatastoreOptions {
  * workspace identity for new data.
  */
 export class FileShareDatastore extends DatastoreBase {
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get datastoreId(): string {
-    return this.resource.id;
+    return (this._datastoreId ??= this.resource.id);
   }
+  private _datastoreId?: string;
   public readonly datastoreName: string;
   public readonly workspace: IWorkspace;
   /** ARM ID of the share the datastore points at. */

@@ -173,9 +173,12 @@ export class Environment extends Construct implements IEnvironmentReference {
   /** SHA-256 (hex) of what defines the version. */
   public readonly contentHash: string;
   /** ARM ID of the version (a Terraform reference, so users depend on it). */
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get assetId(): string {
-    return this.resource.id;
+    return (this._assetId ??= this.resource.id);
   }
+  private _assetId?: string;
   /** Reference for jobs and deployments: `azureml:<name>:<version>`. */
   public readonly reference: string;
   /** The image reference sent to Azure, when the environment uses an image. */

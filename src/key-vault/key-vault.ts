@@ -76,12 +76,16 @@ export class KeyVault extends KeyVaultBase {
     }, resource.name);
   }
 
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get keyVaultId(): string {
-    return this.resource.id;
+    return (this._keyVaultId ??= this.resource.id);
   }
+  private _keyVaultId?: string;
   public get keyVaultName(): string {
-    return this.resource.name;
+    return (this._keyVaultName ??= this.resource.name);
   }
+  private _keyVaultName?: string;
   /** Always true: purge protection is on and cannot be turned off. */
   public readonly purgeProtectionEnabled?: boolean;
   /** The `azurerm_key_vault` resource (escape hatch). */

@@ -68,12 +68,16 @@ export class ApplicationInsights extends ApplicationInsightsBase {
     return new ImportedApplicationInsights(scope, id, resource.id, resource.name);
   }
 
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get applicationInsightsId(): string {
-    return this.resource.id;
+    return (this._applicationInsightsId ??= this.resource.id);
   }
+  private _applicationInsightsId?: string;
   public get applicationInsightsName(): string {
-    return this.resource.name;
+    return (this._applicationInsightsName ??= this.resource.name);
   }
+  private _applicationInsightsName?: string;
   /** The Log Analytics workspace holding the telemetry. */
   public readonly logAnalyticsWorkspace: ILogAnalyticsWorkspace;
   /** The `azurerm_application_insights` resource (escape hatch). */

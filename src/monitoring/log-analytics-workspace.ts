@@ -48,12 +48,16 @@ export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
     return new ImportedLogAnalyticsWorkspace(scope, id, resource.id, resource.name);
   }
 
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get logAnalyticsWorkspaceId(): string {
-    return this.resource.id;
+    return (this._logAnalyticsWorkspaceId ??= this.resource.id);
   }
+  private _logAnalyticsWorkspaceId?: string;
   public get logAnalyticsWorkspaceName(): string {
-    return this.resource.name;
+    return (this._logAnalyticsWorkspaceName ??= this.resource.name);
   }
+  private _logAnalyticsWorkspaceName?: string;
   /** The `azurerm_log_analytics_workspace` resource (escape hatch). */
   public readonly resource: AzurermLogAnalyticsWorkspace;
 

@@ -152,15 +152,20 @@ export class StorageAccount extends StorageAccountBase {
     }, resource.name);
   }
 
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get storageAccountId(): string {
-    return this.resource.id;
+    return (this._storageAccountId ??= this.resource.id);
   }
+  private _storageAccountId?: string;
   public get storageAccountName(): string {
-    return this.resource.name;
+    return (this._storageAccountName ??= this.resource.name);
   }
+  private _storageAccountName?: string;
   public get primaryBlobEndpoint(): string {
-    return this.resource.primaryBlobEndpoint;
+    return (this._primaryBlobEndpoint ??= this.resource.primaryBlobEndpoint);
   }
+  private _primaryBlobEndpoint?: string;
   public readonly accountTier?: string;
   public readonly accountKind?: string;
   public readonly isHnsEnabled?: boolean;

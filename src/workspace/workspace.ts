@@ -217,9 +217,12 @@ export class Workspace extends WorkspaceBase {
     return new ImportedWorkspace(scope, id, attrs);
   }
 
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
   public get workspaceId(): string {
-    return this.resource.id;
+    return (this._workspaceId ??= this.resource.id);
   }
+  private _workspaceId?: string;
   public readonly workspaceName: string;
   public readonly resourceGroupName: string;
   public readonly location?: string;
@@ -233,8 +236,9 @@ export class Workspace extends WorkspaceBase {
 
   /** Discovery URL of the workspace's API. */
   public get discoveryUrl(): string {
-    return this.resource.discoveryUrl;
+    return (this._discoveryUrl ??= this.resource.discoveryUrl);
   }
+  private _discoveryUrl?: string;
   /** The `azurerm_machine_learning_workspace` (escape hatch). */
   public readonly resource: MachineLearningWorkspace;
   /** The `azapi_update_resource` setting `systemDatastoresAuthMode`, when identity-based datastores are on. */
