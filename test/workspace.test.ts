@@ -168,6 +168,13 @@ describeWithShared('Workspace', () => {
       expect(warningsOf(ws)).toEqual([expect.stringContaining('publicNetworkAccessEnabled: false')]);
     });
 
+    test('the storage and registry it opens do not repeat that warning; monitoring keeps its own', () => {
+      const all = warningsOf(ws, true);
+      expect(all.filter(w => /accepts traffic from any network/.test(w))).toEqual([]);
+      expect(all).toHaveLength(3); // the workspace, Log Analytics and Application Insights (no Private Link Scope)
+      expect(all.filter(w => /Private Link Scope/.test(w))).toHaveLength(2);
+    });
+
     test('attributes', () => {
       const wsAddress = address(json, 'azurerm_machine_learning_workspace');
       expect(resolve(ws.workspaceId)).toBe(`\${${wsAddress}.id}`);

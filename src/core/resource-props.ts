@@ -73,8 +73,23 @@ export function resolveFirewall(scope: IConstruct, publicAccess: boolean, rules:
       + 'and use a private endpoint.');
   }
   if (options.checkIpRule) ipRules.forEach(options.checkIpRule);
-  if (publicAccess && !hasRules) Annotations.of(scope).addWarning(options.openWarning);
+  if (publicAccess && !hasRules && !isOpenNetworkCovered(scope)) Annotations.of(scope).addWarning(options.openWarning);
   return { ipRules, virtualNetworkSubnetIds, defaultAction: publicAccess && !hasRules ? 'Allow' : 'Deny' };
+}
+
+// Constructs whose own warning already covers the open networks of the resources they create.
+const coveringScopes = new WeakSet<IConstruct>();
+
+/**
+ * Marks `scope` (e.g. a Workspace) as covering the open-network warnings of the resources created
+ * below it: its own warning says how to close them all, so each resource does not repeat it.
+ */
+export function coverOpenNetworkWarnings(scope: IConstruct): void {
+  coveringScopes.add(scope);
+}
+
+function isOpenNetworkCovered(scope: IConstruct): boolean {
+  return scope.node.scopes.some(s => coveringScopes.has(s));
 }
 
 /**

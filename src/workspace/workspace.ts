@@ -25,6 +25,7 @@ import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { IResourceGroup } from '../core/resource-group';
+import { coverOpenNetworkWarnings } from '../core/resource-props';
 import { checkOneOf, checkPattern, isResolved, ValidationError } from '../core/validation';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
@@ -296,6 +297,8 @@ export class Workspace extends WorkspaceBase {
       throw new ValidationError(this, 'WorkspaceContainerRegistry.existing() needs a registry.');
     }
 
+    // The workspace's own public-access warning says how to close the storage and registry it creates.
+    coverOpenNetworkWarnings(this);
     const associated: AssociatedResources = createAssociatedResources(this, {
       resourceGroup: props.resourceGroup,
       location,
