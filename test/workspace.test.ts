@@ -637,6 +637,25 @@ describeWithShared('Workspace', () => {
         containerRegistry: WorkspaceContainerRegistry.existing(new ContainerRegistry(s, 'OpenAcr', { resourceGroup: RG, publicNetworkAccessEnabled: true })),
         keyVault: new KeyVault(s, 'OpenKv', { resourceGroup: RG, publicNetworkAccessEnabled: true }),
       }))).toThrow(/open to public networks: test\/OpenKv, test\/OpenAcr/);
+      // Imported ones are checked too: by attributes, and from an azurerm L1 (no firewall block means Allow).
+      expect(build({ publicNetworkAccessEnabled: false }, s => ({
+        storageAccount: StorageAccount.fromStorageAccountAttributes(s, 'ByoOpen', {
+          storageAccountId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stbyo',
+          openToAllNetworks: true,
+        }),
+        keyVault: KeyVault.fromResource(s, 'L1Kv', new AzurermKeyVault(s, 'RawKv', {
+          name: 'kv-raw',
+          location: 'westeurope',
+          resourceGroupName: 'rg',
+          skuName: 'standard',
+          tenantId: '00000000-0000-0000-0000-000000000000',
+          publicNetworkAccessEnabled: true,
+        })),
+      }))).toThrow(/open to public networks: test\/ByoOpen, test\/L1Kv/);
+      // Unknown (a plain import by ID) is not refused: it cannot be checked.
+      expect(build({ publicNetworkAccessEnabled: false }, s => ({
+        storageAccount: StorageAccount.fromStorageAccountId(s, 'ByoUnknown', '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stbyo'),
+      }))).not.toThrow();
       // Restricted to known addresses is not "open".
       expect(build({ publicNetworkAccessEnabled: false }, s => ({
         storageAccount: new StorageAccount(s, 'Restricted', { resourceGroup: RG, publicNetworkAccessEnabled: true, ipRules: ['203.0.113.10'] }),

@@ -11,6 +11,11 @@ export interface IContainerRegistry extends IConstruct {
   readonly containerRegistryName: string;
   /** Login server, e.g. `<name>.azurecr.io`. */
   readonly loginServer: string;
+  /**
+   * Whether it accepts traffic from every network (public access on, firewall default action Allow),
+   * when known at synth time. A private workspace refuses dependencies known to be open.
+   */
+  readonly openToAllNetworks?: boolean;
   /** Grants a role on this registry. */
   grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
   /** Grants AcrPull. */
@@ -24,6 +29,7 @@ export abstract class ContainerRegistryBase extends Construct implements IContai
   public abstract readonly containerRegistryId: string;
   public abstract readonly containerRegistryName: string;
   public abstract readonly loginServer: string;
+  public abstract readonly openToAllNetworks?: boolean;
 
   public grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment {
     return grantRole(this, grantee, role, this.containerRegistryId);
@@ -44,6 +50,11 @@ export interface ContainerRegistryAttributes {
   readonly containerRegistryId: string;
   /** Login server. @default - `<name>.azurecr.io` (Azure public cloud) */
   readonly loginServer?: string;
+  /**
+   * Whether it accepts traffic from every network (public access on, firewall default action Allow).
+   * @default - unknown: a private workspace cannot check it
+   */
+  readonly openToAllNetworks?: boolean;
 }
 
 /** A registry created elsewhere. Internal: use `ContainerRegistry.fromContainerRegistryId`. */
@@ -51,9 +62,11 @@ export class ImportedContainerRegistry extends ContainerRegistryBase {
   public readonly containerRegistryId: string;
   public readonly containerRegistryName: string;
   public readonly loginServer: string;
+  public readonly openToAllNetworks?: boolean;
 
   constructor(scope: Construct, id: string, attrs: ContainerRegistryAttributes, containerRegistryName?: string) {
     super(scope, id);
+    this.openToAllNetworks = attrs.openToAllNetworks;
     const name = containerRegistryName
       ?? importedName(this, attrs.containerRegistryId, 'Microsoft.ContainerRegistry/registries', 'container registry');
     this.containerRegistryId = attrs.containerRegistryId;

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ContainerRegistryAttributes, ContainerRegistryBase, IContainerRegistry, ImportedContainerRegistry } from './container-registry-base';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
-import { protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
+import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
@@ -81,7 +81,11 @@ export class ContainerRegistry extends ContainerRegistryBase {
 
   /** An `azurerm_container_registry` managed elsewhere in this app. */
   public static fromResource(scope: Construct, id: string, resource: AzurermContainerRegistry): IContainerRegistry {
-    return new ImportedContainerRegistry(scope, id, { containerRegistryId: resource.id, loginServer: resource.loginServer }, resource.name);
+    return new ImportedContainerRegistry(scope, id, {
+      containerRegistryId: resource.id,
+      loginServer: resource.loginServer,
+      openToAllNetworks: l1OpenToAllNetworks(resource.publicNetworkAccessEnabledInput, resource.networkRuleSetInput),
+    }, resource.name);
   }
 
   // L1 attributes are read on first use and kept: every read of one makes a new token
@@ -99,6 +103,7 @@ export class ContainerRegistry extends ContainerRegistryBase {
   }
   private _loginServer?: string;
   /** The `azurerm_container_registry` resource (escape hatch). */
+  public readonly openToAllNetworks?: boolean;
   public readonly resource: AzurermContainerRegistry;
 
   constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
@@ -127,6 +132,7 @@ export class ContainerRegistry extends ContainerRegistryBase {
         + 'applies) and allows image export. To close it, pass ipRules (Premium), or set publicNetworkAccessEnabled: false and '
         + 'add a private endpoint (Azure ML still gets through as a trusted service).',
     });
+    this.openToAllNetworks = publicAccess && firewall.defaultAction === 'Allow';
     const retentionDays = premium ? wholeDays(this, 'container registry retention', props.retention ?? Duration.days(7), 0, 365) : undefined;
 
     this.resource = new AzurermContainerRegistry(this, 'Resource', {

@@ -1,6 +1,6 @@
 // The props every stateful L2 shares, and internal helpers for them. The interfaces are public
 // (exported from src/core/index.ts); the functions are not exported from the package index.
-import { Annotations, TerraformResource } from 'cdktf';
+import { Annotations, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Duration } from './duration';
 import { NameRule, resolvePhysicalName } from './naming';
@@ -103,4 +103,18 @@ export function wholeDays(scope: IConstruct, what: string, duration: Duration, m
       + `(e.g. Duration.days(${Math.min(Math.max(30, min), max)})).${fix ? ` ${fix}` : ''}`);
   }
   return days;
+}
+
+/**
+ * Whether an azurerm L1 (storage account, key vault or registry) is known to accept traffic from every
+ * network: public access explicitly on and a firewall that is absent or defaults to Allow.
+ * @returns undefined when the settings are Terraform references or left to the provider's default.
+ */
+export function l1OpenToAllNetworks(publicAccess: unknown, firewall: unknown): boolean | undefined {
+  if (typeof publicAccess !== 'boolean') return undefined;
+  if (!publicAccess) return false;
+  const rules: any = Array.isArray(firewall) ? firewall[0] : firewall;
+  if (rules === undefined) return true; // no firewall block: Azure's default action is Allow
+  const action = rules?.defaultAction;
+  return typeof action === 'string' && !Token.isUnresolved(action) ? action === 'Allow' : undefined;
 }

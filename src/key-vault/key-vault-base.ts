@@ -11,6 +11,11 @@ export interface IKeyVault extends IConstruct {
   readonly keyVaultName: string;
   /** Whether purge protection is on, when known at synth time (CMK requires it). */
   readonly purgeProtectionEnabled?: boolean;
+  /**
+   * Whether it accepts traffic from every network (public access on, firewall default action Allow),
+   * when known at synth time. A private workspace refuses dependencies known to be open.
+   */
+  readonly openToAllNetworks?: boolean;
   /** Grants a role on this vault (RBAC authorization). */
   grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
   /** Grants Key Vault Secrets User. */
@@ -22,6 +27,7 @@ export abstract class KeyVaultBase extends Construct implements IKeyVault {
   public abstract readonly keyVaultId: string;
   public abstract readonly keyVaultName: string;
   public abstract readonly purgeProtectionEnabled?: boolean;
+  public abstract readonly openToAllNetworks?: boolean;
 
   public grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment {
     return grantRole(this, grantee, role, this.keyVaultId);
@@ -38,6 +44,11 @@ export interface KeyVaultAttributes {
   readonly keyVaultId: string;
   /** Whether purge protection is on. @default - unknown: the CMK check is skipped */
   readonly purgeProtectionEnabled?: boolean;
+  /**
+   * Whether it accepts traffic from every network (public access on, firewall default action Allow).
+   * @default - unknown: a private workspace cannot check it
+   */
+  readonly openToAllNetworks?: boolean;
 }
 
 /** A vault created elsewhere. Internal: use `KeyVault.fromKeyVaultId`. */
@@ -45,9 +56,11 @@ export class ImportedKeyVault extends KeyVaultBase {
   public readonly keyVaultId: string;
   public readonly keyVaultName: string;
   public readonly purgeProtectionEnabled?: boolean;
+  public readonly openToAllNetworks?: boolean;
 
   constructor(scope: Construct, id: string, attrs: KeyVaultAttributes, keyVaultName?: string) {
     super(scope, id);
+    this.openToAllNetworks = attrs.openToAllNetworks;
     const parsed = importedName(this, attrs.keyVaultId, 'Microsoft.KeyVault/vaults', 'key vault');
     this.keyVaultName = keyVaultName ?? parsed;
     this.keyVaultId = attrs.keyVaultId;

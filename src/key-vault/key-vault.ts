@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { ImportedKeyVault, IKeyVault, KeyVaultAttributes, KeyVaultBase } from './key-vault-base';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
-import { protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
+import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
@@ -73,6 +73,7 @@ export class KeyVault extends KeyVaultBase {
     return new ImportedKeyVault(scope, id, {
       keyVaultId: resource.id,
       purgeProtectionEnabled: typeof purge === 'boolean' ? purge : undefined,
+      openToAllNetworks: l1OpenToAllNetworks(resource.publicNetworkAccessEnabledInput, resource.networkAclsInput),
     }, resource.name);
   }
 
@@ -89,6 +90,7 @@ export class KeyVault extends KeyVaultBase {
   /** Always true: purge protection is on and cannot be turned off. */
   public readonly purgeProtectionEnabled?: boolean;
   /** The `azurerm_key_vault` resource (escape hatch). */
+  public readonly openToAllNetworks?: boolean;
   public readonly resource: AzurermKeyVault;
 
   constructor(scope: Construct, id: string, props: KeyVaultProps) {
@@ -102,6 +104,7 @@ export class KeyVault extends KeyVaultBase {
         + 'Allow). To close it, pass ipRules or virtualNetworkSubnetIds, or set publicNetworkAccessEnabled: false and use a '
         + 'private endpoint (Azure ML still gets through as a trusted service).',
     });
+    this.openToAllNetworks = publicAccess && firewall.defaultAction === 'Allow';
 
     const tenantId = props.tenantId ?? new DataAzurermClientConfig(this, 'ClientConfig').tenantId;
 

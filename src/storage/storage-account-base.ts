@@ -17,6 +17,11 @@ export interface IStorageAccount extends IConstruct {
   readonly accountKind?: string;
   /** Whether hierarchical namespace (ADLS Gen2) is on, when known at synth time. */
   readonly isHnsEnabled?: boolean;
+  /**
+   * Whether it accepts traffic from every network (public access on, firewall default action Allow),
+   * when known at synth time. A private workspace refuses dependencies known to be open.
+   */
+  readonly openToAllNetworks?: boolean;
   /** Grants a role on this account. */
   grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
   /** Grants Storage Blob Data Reader. */
@@ -35,6 +40,7 @@ export abstract class StorageAccountBase extends Construct implements IStorageAc
   public abstract readonly accountTier?: string;
   public abstract readonly accountKind?: string;
   public abstract readonly isHnsEnabled?: boolean;
+  public abstract readonly openToAllNetworks?: boolean;
 
   public grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment {
     return grantRole(this, grantee, role, this.storageAccountId);
@@ -65,6 +71,11 @@ export interface StorageAccountAttributes {
   readonly isHnsEnabled?: boolean;
   /** Blob endpoint. @default - `https://<name>.blob.core.windows.net/` (Azure public cloud) */
   readonly primaryBlobEndpoint?: string;
+  /**
+   * Whether it accepts traffic from every network (public access on, firewall default action Allow).
+   * @default - unknown: a private workspace cannot check it
+   */
+  readonly openToAllNetworks?: boolean;
 }
 
 /** A storage account created elsewhere. Internal: use `StorageAccount.fromStorageAccountId`. */
@@ -75,9 +86,11 @@ export class ImportedStorageAccount extends StorageAccountBase {
   public readonly accountTier?: string;
   public readonly accountKind?: string;
   public readonly isHnsEnabled?: boolean;
+  public readonly openToAllNetworks?: boolean;
 
   constructor(scope: Construct, id: string, attrs: StorageAccountAttributes, storageAccountName?: string) {
     super(scope, id);
+    this.openToAllNetworks = attrs.openToAllNetworks;
     const name = storageAccountName
       ?? importedName(this, attrs.storageAccountId, 'Microsoft.Storage/storageAccounts', 'storage account');
     this.storageAccountId = attrs.storageAccountId;

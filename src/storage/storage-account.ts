@@ -9,7 +9,7 @@ import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes, Stor
 import { childResourceId } from '../core/arm-id';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
-import { protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
+import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
@@ -149,6 +149,7 @@ export class StorageAccount extends StorageAccountBase {
       accountKind: resource.accountKindInput === undefined ? 'StorageV2' : known(resource.accountKindInput),
       isHnsEnabled: hns === undefined ? false : (typeof hns === 'boolean' ? hns : undefined),
       primaryBlobEndpoint: resource.primaryBlobEndpoint,
+      openToAllNetworks: l1OpenToAllNetworks(resource.publicNetworkAccessEnabledInput, resource.networkRulesInput),
     }, resource.name);
   }
 
@@ -170,6 +171,7 @@ export class StorageAccount extends StorageAccountBase {
   public readonly accountKind?: string;
   public readonly isHnsEnabled?: boolean;
   /** The `azurerm_storage_account` resource (escape hatch). */
+  public readonly openToAllNetworks?: boolean;
   public readonly resource: AzurermStorageAccount;
 
   constructor(scope: Construct, id: string, props: StorageAccountProps) {
@@ -195,6 +197,7 @@ export class StorageAccount extends StorageAccountBase {
         + 'Allow; Entra ID authorization still applies). To close it, pass ipRules or virtualNetworkSubnetIds, or set '
         + 'publicNetworkAccessEnabled: false and add private endpoints for blob and file.',
     });
+    this.openToAllNetworks = publicAccess && firewall.defaultAction === 'Allow';
 
     const sharedKey = props.sharedAccessKeyEnabled ?? false;
     const cors = props.azureMlCorsRules ? [AZURE_ML_CORS_RULE] : undefined;

@@ -1,6 +1,6 @@
 // Internal: creates or adopts the storage account, key vault, Application Insights (with Log
 // Analytics) and container registry of a workspace. Construct IDs here are public API (Terraform addresses).
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { WorkspaceContainerRegistry } from './workspace-options';
 import { ContainerRegistry } from '../container-registry/container-registry';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
@@ -45,21 +45,6 @@ export interface AssociatedResources {
   readonly logAnalyticsWorkspaceId?: string;
   /** Adds a diagnostic setting sending `targetResourceId`'s logs to the Log Analytics workspace. */
   addDiagnostics(scope: Construct, id: string, targetResourceId: string): void;
-}
-
-/**
- * Whether a dependency is known to accept traffic from any public network: a storage account, key
- * vault or registry created by this library (or anything exposing its azurerm L1 as `resource`)
- * whose public network access is on with a firewall that allows everything. Imports are unknown
- * and assumed closed.
- */
-export function knownOpenToPublic(dependency: IConstruct): boolean {
-  const l1 = (dependency as any).resource;
-  if (!l1 || l1.publicNetworkAccessEnabledInput !== true) return false;
-  const firewall = l1.networkRulesInput ?? l1.networkAclsInput ?? l1.networkRuleSetInput;
-  const rules = Array.isArray(firewall) ? firewall[0] : firewall;
-  // No firewall block: Azure's default action is Allow.
-  return rules === undefined || rules?.defaultAction === 'Allow';
 }
 
 export function createAssociatedResources(scope: Construct, input: AssociatedResourcesInput): AssociatedResources {

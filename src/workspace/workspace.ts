@@ -5,7 +5,7 @@ import { MachineLearningWorkspaceNetworkOutboundRuleServiceTag } from '@cdktf/pr
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AssociatedResources, createAssociatedResources, knownOpenToPublic } from './associated-resources';
+import { AssociatedResources, createAssociatedResources } from './associated-resources';
 import { ImportedWorkspace, WorkspaceAttributes } from './imported-workspace';
 import { WorkspaceBase } from './workspace-base';
 import {
@@ -593,7 +593,7 @@ export class Workspace extends WorkspaceBase {
   private checkClosedDependencies(props: WorkspaceProps, registry: WorkspaceContainerRegistry): void {
     const open: string[] = [];
     for (const dep of [props.storageAccount, props.keyVault, registry.registry]) {
-      if (dep && knownOpenToPublic(dep)) open.push(dep.node.path);
+      if (dep?.openToAllNetworks === true) open.push(dep.node.path);
     }
     if (open.length > 0) {
       throw new ValidationError(this, 'the workspace is private (publicNetworkAccessEnabled: false) but these dependencies '
