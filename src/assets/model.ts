@@ -82,9 +82,9 @@ export class Model extends Construct {
   public readonly version: string;
   /** SHA-256 (hex) of what defines the version. */
   public readonly contentHash: string;
-  /** ARM ID of the version (a Terraform reference, so users depend on it). */
   // L1 attributes are read on first use and kept: every read of one makes a new token
   // (with a captured stack trace), and most are never read.
+  /** ARM ID of the version (a Terraform reference, so users depend on it). */
   public get assetId(): string {
     return (this._assetId ??= this.resource.id);
   }

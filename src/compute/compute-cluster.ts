@@ -130,9 +130,9 @@ export class ComputeCluster extends Construct implements IGrantee {
   public readonly workspace: IWorkspace;
   /** Name of the cluster (the name itself, not a Terraform reference). */
   public readonly computeClusterName: string;
-  /** ARM ID of the cluster. */
   // L1 attributes are read on first use and kept: every read of one makes a new token
   // (with a captured stack trace), and most are never read.
+  /** ARM ID of the cluster. */
   public get computeClusterId(): string {
     return (this._computeClusterId ??= this.resource.id);
   }

@@ -158,9 +158,9 @@ export class ComputeInstance extends Construct implements IGrantee {
   public readonly workspace: IWorkspace;
   /** Name of the instance (the name itself, not a Terraform reference). */
   public readonly computeInstanceName: string;
-  /** ARM ID of the instance. */
   // L1 attributes are read on first use and kept: every read of one makes a new token
   // (with a captured stack trace), and most are never read.
+  /** ARM ID of the instance. */
   public get computeInstanceId(): string {
     return (this._computeInstanceId ??= this.resource.id);
   }
