@@ -46,16 +46,6 @@ export function isResourceIdOfType(id: string, type: string): boolean {
   return typeSegments.length === types.length && typeSegments.every((t, i) => t.toLowerCase() === types[i].toLowerCase());
 }
 
-/** Formats the ID of a resource in a resource group. Token-safe: any part may be a Terraform reference. */
-export function formatResourceId(
-  subscriptionId: string,
-  resourceGroupName: string,
-  providerType: string,
-  name: string,
-): string {
-  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/${providerType}/${name}`;
-}
-
 /** Appends a child type and name to a parent resource ID (token-safe). */
 export function childResourceId(parentId: string, childType: string, childName: string): string {
   return `${parentId}/${childType}/${childName}`;
