@@ -9,7 +9,7 @@ import {
   IWorkspace, OperatingSystem, Principal, StorageAccount, Workspace,
 } from '../src';
 import { describeWithShared, sharedDir } from './support/shared';
-import { expectConformant, ofType, providerStack, resolveValue, synthJson } from './support/synth';
+import { expectConformant, ofType, providerStack, resolveValue, synthJson, warningsOf } from './support/synth';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers';
 const WS_ID = `${SUB}/Microsoft.MachineLearningServices/workspaces/mlw-demo`;
@@ -330,8 +330,7 @@ describe('images', () => {
   test('an unpinned image gets a warning that says how to pin it', () => {
     const { stack, workspace } = setup();
     const env = new Environment(stack, 'Env', { workspace, image: EnvironmentImage.fromUri('python:3.11') });
-    const warnings = env.node.metadata.filter(m => m.type === '@cdktf/warn').map(m => m.data);
-    expect(warnings).toEqual([expect.stringContaining("image 'python:3.11' is not pinned by digest")]);
+    expect(warningsOf(env)).toEqual([expect.stringContaining("[AZML-ENV-001] image 'python:3.11' is not pinned by digest")]);
   });
 
   test('invalid registry repository or digest, and grantPull without a registry, are rejected', () => {

@@ -1,5 +1,4 @@
 import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machine-learning-compute-cluster';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   checkDurationSeconds, checkIdentity, computeGrantee, resolveLocation, resolveNodePublicIp, resolveVmSize,
@@ -11,6 +10,7 @@ import { IGrantee, PrincipalType } from '../core/grants';
 import { resolvePhysicalName, NAME_RULES } from '../core/naming';
 import { SecretValue } from '../core/secret';
 import { isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
 
 /** SSH access to the nodes of a compute cluster. */
@@ -204,7 +204,7 @@ export class ComputeCluster extends Construct implements IGrantee {
       };
       sshPublicAccess = s.publicAccess ?? this.nodePublicIp;
       if (sshPublicAccess) {
-        Annotations.of(this).addWarning('The public SSH port of the cluster nodes is open. Restrict it with a network '
+        Warnings.of(this).add('AZML-CC-001', 'The public SSH port of the cluster nodes is open. Restrict it with a network '
           + 'security group on the subnet, or set ssh.publicAccess to false and reach the nodes through your network.');
       }
     }

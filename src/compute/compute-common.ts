@@ -1,10 +1,11 @@
 // Internal helpers shared by ComputeCluster and ComputeInstance. Not exported from src/index.ts.
-import { Annotations, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ComputeIdentity } from './compute-identity';
 import { VmSize } from './vm-size';
 import { IGrantee, PrincipalType } from '../core/grants';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import { IWorkspace, ManagedNetworkIsolation } from '../workspace/workspace-ref';
 
 /** Shape of an Azure VM size name (case-insensitive, as Azure compares them). */
@@ -48,7 +49,7 @@ export function resolveNodePublicIp(
 ): boolean {
   const managed = hasManagedNetwork(workspace);
   if (subnetId !== undefined && managed) {
-    Annotations.of(scope).addWarning(`The ${what} has a subnetId, but the workspace uses a managed virtual network `
+    Warnings.of(scope).add('AZML-COMPUTE-001', `The ${what} has a subnetId, but the workspace uses a managed virtual network `
       + `(${workspace.managedNetworkIsolation}); computes of a managed-network workspace run in that network. `
       + 'Leave subnetId out, or use a workspace with managed network isolation Disabled.');
   }
@@ -64,7 +65,7 @@ export function resolveNodePublicIp(
   }
   if (given !== undefined) return given;
   if (subnetId !== undefined || managed) return false;
-  Annotations.of(scope).addWarning(`The ${what} nodes get public IP addresses because it has no subnetId and the workspace `
+  Warnings.of(scope).add('AZML-COMPUTE-002', `The ${what} nodes get public IP addresses because it has no subnetId and the workspace `
     + `${workspace.managedNetworkIsolation === undefined ? 'is not known to have' : 'has no'} managed network. `
     + 'To keep nodes off the internet, pass `subnetId` or use a workspace with a managed network; then node public IPs are off.');
   return true;

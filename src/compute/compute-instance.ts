@@ -1,4 +1,3 @@
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   checkDurationSeconds, checkIdentity, computeGrantee, resolveLocation, resolveNodePublicIp, resolveVmSize,
@@ -11,6 +10,7 @@ import { Duration } from '../core/duration';
 import { IGrantee, PrincipalType } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
 
 /**
@@ -206,7 +206,7 @@ export class ComputeInstance extends Construct implements IGrantee {
         throw new ValidationError(this, 'assignedUser.objectId is empty; pass the Entra ID object ID of the user.');
       }
     } else {
-      Annotations.of(this).addWarning('The compute instance has no assignedUser, so it will belong to the identity that runs '
+      Warnings.of(this).add('AZML-CI-001', 'The compute instance has no assignedUser, so it will belong to the identity that runs '
         + '`terraform apply` and no one else can use it. Pass assignedUser with the object and tenant IDs of its user.');
     }
 

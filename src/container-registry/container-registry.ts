@@ -128,6 +128,7 @@ export class ContainerRegistry extends ContainerRegistryBase {
     }
     const firewall = resolveFirewall(this, publicAccess, { ipRules: props.ipRules }, {
       rulesName: 'ipRules',
+      openWarningId: 'AZML-ACR-001',
       openWarning: 'The container registry accepts traffic from any network (Entra ID authentication still '
         + 'applies) and allows image export. To close it, pass ipRules (Premium), or set publicNetworkAccessEnabled: false and '
         + 'add a private endpoint (Azure ML still gets through as a trusted service).',

@@ -1,6 +1,6 @@
 // The props every stateful L2 shares, and internal helpers for them. The interfaces are public
 // (exported from src/core/index.ts); the functions are not exported from the package index.
-import { Annotations, TerraformResource, Token } from 'cdktf';
+import { TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Duration } from './duration';
 import { NameRule, resolvePhysicalName } from './naming';
@@ -8,6 +8,7 @@ import { addDeleteLock, applyRemovalPolicy } from './removal-policy';
 import { IResourceGroup } from './resource-group';
 import { FirewallRulesProps, StatefulResourceProps } from './stateful-resource-props';
 import { ValidationError } from './validation';
+import { Warnings } from './warnings';
 
 
 /**
@@ -61,6 +62,7 @@ export interface ResolvedFirewall {
  */
 export function resolveFirewall(scope: IConstruct, publicAccess: boolean, rules: FirewallRulesProps, options: {
   readonly rulesName: string;
+  readonly openWarningId: string;
   readonly openWarning: string;
   readonly checkIpRule?: (rule: string) => void;
 }): ResolvedFirewall {
@@ -73,7 +75,7 @@ export function resolveFirewall(scope: IConstruct, publicAccess: boolean, rules:
       + 'and use a private endpoint.');
   }
   if (options.checkIpRule) ipRules.forEach(options.checkIpRule);
-  if (publicAccess && !hasRules && !isOpenNetworkCovered(scope)) Annotations.of(scope).addWarning(options.openWarning);
+  if (publicAccess && !hasRules && !isOpenNetworkCovered(scope)) Warnings.of(scope).add(options.openWarningId, options.openWarning);
   return { ipRules, virtualNetworkSubnetIds, defaultAction: publicAccess && !hasRules ? 'Allow' : 'Deny' };
 }
 

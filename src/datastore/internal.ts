@@ -1,10 +1,11 @@
 // Helpers shared by the datastore constructs. Internal: not exported from src/index.ts.
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Annotations, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import { IStorageAccount } from '../storage/storage-account-base';
 import { IWorkspace } from '../workspace/workspace-ref';
 
@@ -91,7 +92,7 @@ export function grantDataAccess(
 ): RoleAssignment | undefined {
   const { grantee } = workspaceServiceIdentity(workspace);
   if (!grantee) {
-    Annotations.of(scope).addWarning(`The managed identity of workspace ${workspace.node.path} is not known here, so `
+    Warnings.of(scope).add('AZML-DS-002', `The managed identity of workspace ${workspace.node.path} is not known here, so `
       + `'${role.roleName}' on ${target.description} was not granted and the studio cannot read this datastore. Grant that role `
       + 'to the workspace\'s managed identity yourself, or import the workspace with `systemAssignedPrincipalId` (or '
       + '`primaryUserAssignedIdentity`) in Workspace.fromWorkspaceAttributes() so the datastore grants it. '

@@ -1,13 +1,14 @@
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageDataLakeGen2Filesystem } from '@cdktf/provider-azurerm/lib/storage-data-lake-gen2-filesystem';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { BoundStorageTarget, rejectGen1 } from './internal';
 import { childResourceId, isResourceIdOfType } from '../core/arm-id';
 import { NAME_RULES, NameRule } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { checkPattern, checkRange, isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import { IStorageAccount } from '../storage/storage-account-base';
 
 /** Options for a blob container or Data Lake Gen2 file system that the datastore creates. */
@@ -80,7 +81,7 @@ function bindContainer(
       const container = l1 as StorageContainer;
       const access = container.containerAccessTypeInput;
       if (access !== undefined && isResolved(access) && access !== 'private') {
-        Annotations.of(scope).addWarning(`The ${what} '${container.node.path}' has container_access_type '${access}': `
+        Warnings.of(scope).add('AZML-DS-001', `The ${what} '${container.node.path}' has container_access_type '${access}': `
           + 'anyone on the internet can read it. Set container_access_type = "private" on the container.');
       }
       return { resourceId: containerArmId(container), description: `the ${what} ${container.node.path}` };

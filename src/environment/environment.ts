@@ -1,5 +1,4 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { BuildContext } from './build-context';
 import { CondaFile } from './conda';
@@ -9,6 +8,7 @@ import { AzapiResource } from '../azapi/resource';
 import { IGrantee } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkRange, isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import { IWorkspace } from '../workspace/workspace-ref';
 
 /** Operating system of an environment's image. */
@@ -246,7 +246,7 @@ export class Environment extends Construct implements IEnvironmentReference {
       if (props.workspace.primaryUserAssignedIdentity) props.image.registry.grantPull(props.workspace.primaryUserAssignedIdentity);
     }
     if (this.imageUri && isResolved(this.imageUri) && !props.image!._isPinned(this.imageUri)) {
-      Annotations.of(this).addWarning(`image '${this.imageUri}' is not pinned by digest: the tag can move while the environment `
+      Warnings.of(this).add('AZML-ENV-001', `image '${this.imageUri}' is not pinned by digest: the tag can move while the environment `
         + 'version stays the same. Pin it with a digest (EnvironmentImage.fromRegistry(..., { digest }) or \'<image>@sha256:<digest>\').');
     }
   }

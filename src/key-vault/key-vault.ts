@@ -100,6 +100,7 @@ export class KeyVault extends KeyVaultBase {
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
     const firewall = resolveFirewall(this, publicAccess, props, {
       rulesName: 'ipRules/virtualNetworkSubnetIds',
+      openWarningId: 'AZML-KV-001',
       openWarning: 'The key vault accepts data-plane traffic from any network (network_acls default_action '
         + 'Allow). To close it, pass ipRules or virtualNetworkSubnetIds, or set publicNetworkAccessEnabled: false and use a '
         + 'private endpoint (Azure ML still gets through as a trusted service).',

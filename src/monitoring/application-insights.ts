@@ -1,5 +1,4 @@
 import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ApplicationInsightsBase, IApplicationInsights, ImportedApplicationInsights } from './application-insights-base';
 import { LogAnalyticsWorkspace } from './log-analytics-workspace';
@@ -9,6 +8,7 @@ import { NAME_RULES } from '../core/naming';
 import { protectResource, resolveLocationAndName } from '../core/resource-props';
 import { StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 
 /** Retention periods (days) Application Insights accepts. */
 const RETENTION_DAYS = [30, 60, 90, 120, 180, 270, 365, 550, 730];
@@ -109,7 +109,7 @@ export class ApplicationInsights extends ApplicationInsightsBase {
       open.push('accepts ingestion and queries from public networks (no Azure Monitor Private Link Scope)');
     }
     if (open.length > 0) {
-      Annotations.of(this).addWarning(`The Application Insights component ${open.join(' and ')}, because Azure ML telemetry `
+      Warnings.of(this).add('AZML-AI-001', `The Application Insights component ${open.join(' and ')}, because Azure ML telemetry `
         + 'needs it unless every sender uses Entra ID and an AMPLS is deployed. To close it, pass localAuthenticationEnabled: false '
         + '(senders then need Monitoring Metrics Publisher) and, with an AMPLS, internetIngestionEnabled: false and '
         + 'internetQueryEnabled: false; pass true explicitly to keep it open without this warning.');

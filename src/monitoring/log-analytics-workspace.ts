@@ -1,11 +1,11 @@
 import { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ILogAnalyticsWorkspace, ImportedLogAnalyticsWorkspace, LogAnalyticsWorkspaceBase } from './log-analytics-workspace-base';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
 import { protectResource, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { StatefulResourceProps } from '../core/stateful-resource-props';
+import { Warnings } from '../core/warnings';
 
 /**
  * Properties of a LogAnalyticsWorkspace. `name`: 4-63 letters, digits and hyphens, starting and
@@ -67,7 +67,7 @@ export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
     const retentionDays = wholeDays(this, 'Log Analytics retention', props.retention ?? Duration.days(90), 30, 730);
 
     if (props.internetIngestionEnabled === undefined || props.internetQueryEnabled === undefined) {
-      Annotations.of(this).addWarning('The Log Analytics workspace accepts ingestion and queries from public networks '
+      Warnings.of(this).add('AZML-LA-001', 'The Log Analytics workspace accepts ingestion and queries from public networks '
         + '(Entra ID authentication still applies) because no Azure Monitor Private Link Scope (AMPLS) is deployed. To close it, '
         + 'deploy an AMPLS (access modes Open for Azure ML) and pass internetIngestionEnabled: false and internetQueryEnabled: false; '
         + 'pass true explicitly to keep it open without this warning.');

@@ -193,6 +193,7 @@ export class StorageAccount extends StorageAccountBase {
         const problem = ipRuleProblem(rule);
         if (problem) throw new ValidationError(this, `storage account ipRules entry '${rule}' is invalid: ${problem}.`);
       },
+      openWarningId: 'AZML-ST-001',
       openWarning: 'The storage account accepts traffic from any network (network_rules default_action '
         + 'Allow; Entra ID authorization still applies). To close it, pass ipRules or virtualNetworkSubnetIds, or set '
         + 'publicNetworkAccessEnabled: false and add private endpoints for blob and file.',

@@ -3,7 +3,7 @@ import { MachineLearningWorkspaceNetworkOutboundRuleFqdn } from '@cdktf/provider
 import { MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-private-endpoint';
 import { MachineLearningWorkspaceNetworkOutboundRuleServiceTag } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-service-tag';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Annotations, ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AssociatedResources, createAssociatedResources } from './associated-resources';
 import { ImportedWorkspace, WorkspaceAttributes } from './imported-workspace';
@@ -27,6 +27,7 @@ import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/remova
 import { IResourceGroup } from '../core/resource-group';
 import { coverOpenNetworkWarnings } from '../core/resource-props';
 import { checkOneOf, checkPattern, isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
@@ -429,7 +430,7 @@ export class Workspace extends WorkspaceBase {
     }
 
     if (props.publicNetworkAccessEnabled === undefined) {
-      Annotations.of(this).addWarning('The workspace is reachable from public networks (publicNetworkAccessEnabled '
+      Warnings.of(this).add('AZML-WS-001', 'The workspace is reachable from public networks (publicNetworkAccessEnabled '
         + 'defaults to true so that Azure ML studio works without private networking). To close it and the storage '
         + 'account, key vault and registry it created, set `publicNetworkAccessEnabled: false` and reach it through '
         + 'private endpoints; set it to true explicitly to acknowledge this warning.');

@@ -6,6 +6,7 @@ import { checkAzapiBodies } from './arm-conformance';
 import { checkTerraformJson } from './schema-conformance';
 import { findSecrets, FIXTURE_SECRETS } from './secrets';
 import { AzapiProvider } from '../../src/azapi';
+import { flushWarnings } from '../../src/core/warnings';
 
 /** `cdk.tf.json` of a stack as an object; `true` runs the constructs' `node.addValidation` checks. */
 export function synthJson(stack: TerraformStack): any {
@@ -56,6 +57,7 @@ export function resolved(stack: TerraformStack, value: unknown): any {
 
 /** Warnings (`Annotations.of(...).addWarning`) on a construct; with `recursive`, also on every construct below it. */
 export function warningsOf(construct: IConstruct, recursive = false): string[] {
+  flushWarnings(TerraformStack.of(construct));
   return (recursive ? construct.node.findAll() : [construct])
     .flatMap(c => c.node.metadata)
     .filter(m => m.type === '@cdktf/warn')
