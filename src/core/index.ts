@@ -5,3 +5,4 @@ export * from './identity';
 export * from './removal-policy';
 export * from './secret';
 export * from './stateful-resource-props';
+export { Warnings } from './warnings';
