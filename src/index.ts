@@ -24,6 +24,7 @@ export * from './environment/image';
 export * from './environment/conda';
 export * from './environment/build-context';
 export * from './environment/environment';
+export * from './assets/versioned-asset';
 export * from './assets/data-path';
 export * from './assets/data-asset';
 export * from './assets/model';

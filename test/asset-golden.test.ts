@@ -15,7 +15,7 @@ const FIXTURES = path.join(__dirname, 'fixtures', 'asset-golden');
 const EXPECTED = path.join(FIXTURES, 'expected.json');
 
 /** A representative stack: every environment form, every data type, models of each kind, explicit and derived versions. */
-export function goldenStack(): TerraformStack {
+function goldenStack(): TerraformStack {
   const stack = providerStack('golden');
   const workspace = Workspace.fromWorkspaceAttributes(stack, 'Workspace', {
     workspaceId: WS_ID,

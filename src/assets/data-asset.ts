@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DataPath } from './data-path';
-import { checkTags, contentHash, resolveVersion, STRING_VERSION_RULE, versionResource } from './versioning';
-import { AzapiResource } from '../azapi/resource';
+import { VersionedAsset } from './versioned-asset';
+import { STRING_VERSION_RULE } from './versioning';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
@@ -66,31 +66,14 @@ export interface DataAssetProps extends DataAssetOptions {
  * `Microsoft.MachineLearningServices/workspaces/data/versions`. Versions are immutable in Azure: by
  * default the version is derived from the content, so a change registers a new version.
  */
-export class DataAsset extends Construct {
+export class DataAsset extends VersionedAsset {
   /** Workspace the asset is registered in. */
   public readonly workspace: IWorkspace;
-  /** Asset name. */
-  public readonly assetName: string;
-  /** Version name. */
-  public readonly version: string;
-  /** SHA-256 (hex) of what defines the version. */
-  public readonly contentHash: string;
-  // L1 attributes are read on first use and kept: every read of one makes a new token
-  // (with a captured stack trace), and most are never read.
-  /** ARM ID of the version (a Terraform reference, so users depend on it). */
-  public get assetId(): string {
-    return (this._assetId ??= this.resource.id);
-  }
-  private _assetId?: string;
-  /** Reference for jobs: `azureml:<name>:<version>`. */
-  public readonly reference: string;
-  /** The `azapi_resource`. */
-  public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: DataAssetProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.assetName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
+    const assetName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
     if (!props.path) {
       throw new ValidationError(this, 'data asset has no path; pass `path: DataPath.fromDatastore(datastoreName, path)` '
         + 'or `DataPath.fromUri(uri)`.');
@@ -107,20 +90,16 @@ export class DataAsset extends Construct {
     if (props.referencedUris && type !== DataAssetType.MLTABLE) {
       throw new ValidationError(this, `referencedUris only applies to mltable data assets, not ${type}; remove it or use DataAssetType.MLTABLE.`);
     }
-    checkTags(this, 'data asset', props.tags);
-
-    const immutable = { dataType: type, dataUri, referencedUris: props.referencedUris };
-    this.contentHash = contentHash(this, immutable);
-    this.version = resolveVersion(this, 'data asset', props.version, this.contentHash, STRING_VERSION_RULE);
-    this.resource = versionResource(this, {
-      workspace: props.workspace,
+    this._registerVersion({
+      kind: 'data asset',
       collection: 'data',
-      assetName: this.assetName,
-      version: this.version,
-      contentHash: this.contentHash,
-      properties: { ...immutable, description: props.description, tags: props.tags },
+      workspace: props.workspace,
+      assetName,
+      version: props.version,
+      versionRule: STRING_VERSION_RULE,
+      immutable: { dataType: type, dataUri, referencedUris: props.referencedUris },
+      description: props.description,
+      tags: props.tags,
     });
-    this.node.defaultChild = this.resource;
-    this.reference = `azureml:${this.assetName}:${this.version}`;
   }
 }

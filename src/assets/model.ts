@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DataPath } from './data-path';
-import { checkTags, contentHash, INTEGER_VERSION_RULE, resolveVersion, versionResource } from './versioning';
-import { AzapiResource } from '../azapi/resource';
+import { VersionedAsset } from './versioned-asset';
+import { INTEGER_VERSION_RULE } from './versioning';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkPattern, ValidationError } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
@@ -73,31 +73,19 @@ export interface ModelProps extends ModelOptions {
  * A versioned model on `Microsoft.MachineLearningServices/workspaces/models/versions`. Versions are
  * immutable in Azure: by default the version is derived from the content, so a change registers a new one.
  */
-export class Model extends Construct {
+export class Model extends VersionedAsset {
   /** Workspace the model is registered in. */
   public readonly workspace: IWorkspace;
+
   /** Model name. */
-  public readonly modelName: string;
-  /** Version. */
-  public readonly version: string;
-  /** SHA-256 (hex) of what defines the version. */
-  public readonly contentHash: string;
-  // L1 attributes are read on first use and kept: every read of one makes a new token
-  // (with a captured stack trace), and most are never read.
-  /** ARM ID of the version (a Terraform reference, so users depend on it). */
-  public get assetId(): string {
-    return (this._assetId ??= this.resource.id);
+  public get modelName(): string {
+    return this.assetName;
   }
-  private _assetId?: string;
-  /** Reference for jobs and deployments: `azureml:<name>:<version>`. */
-  public readonly reference: string;
-  /** The `azapi_resource`. */
-  public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: ModelProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.modelName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
+    const modelName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
     if (!props.path) {
       throw new ValidationError(this, 'model has no path; pass `path: DataPath.fromDatastore(datastoreName, path)` '
         + 'or `DataPath.fromUri(uri)`.');
@@ -105,20 +93,16 @@ export class Model extends Construct {
     const modelUri = props.path._bind(this, 'model');
     const modelType = (props.type ?? ModelType.CUSTOM_MODEL).value;
     checkPattern(this, 'model type', modelType, /^[a-zA-Z0-9_]+$/, 'it must be letters, digits and underscores, e.g. custom_model');
-    checkTags(this, 'model', props.tags);
-
-    const immutable = { modelType, modelUri, jobName: props.jobName };
-    this.contentHash = contentHash(this, immutable);
-    this.version = resolveVersion(this, 'model', props.version, this.contentHash, INTEGER_VERSION_RULE);
-    this.resource = versionResource(this, {
-      workspace: props.workspace,
+    this._registerVersion({
+      kind: 'model',
       collection: 'models',
-      assetName: this.modelName,
-      version: this.version,
-      contentHash: this.contentHash,
-      properties: { ...immutable, description: props.description, tags: props.tags },
+      workspace: props.workspace,
+      assetName: modelName,
+      version: props.version,
+      versionRule: INTEGER_VERSION_RULE,
+      immutable: { modelType, modelUri, jobName: props.jobName },
+      description: props.description,
+      tags: props.tags,
     });
-    this.node.defaultChild = this.resource;
-    this.reference = `azureml:${this.modelName}:${this.version}`;
   }
 }

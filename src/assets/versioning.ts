@@ -79,6 +79,28 @@ export function checkTags(scope: IConstruct, what: string, tags: { [key: string]
   }
 }
 
+/** What a concrete asset hands the shared base to register one version. Internal. */
+export interface AssetVersionSpec {
+  /** Words for messages, e.g. `model`, `data asset`. */
+  readonly kind: string;
+  /** The ARM collection: `environments`, `data`, `models`, `codes`, `components`. */
+  readonly collection: string;
+  readonly workspace: IWorkspace;
+  readonly assetName: string;
+  /** The version the user gave, if any. */
+  readonly version?: string;
+  readonly versionRule: VersionRule;
+  /** The properties that define the version (hashed; a change is a new version). */
+  readonly immutable: { [key: string]: any };
+  /** Description (mutable). */
+  readonly description?: string;
+  /** Tags (mutable). */
+  readonly tags?: { [key: string]: string };
+  /** Properties sent after description and tags, not part of the version (mutable). */
+  readonly mutable?: { [key: string]: any };
+  readonly dependsOn?: ITerraformDependable[];
+}
+
 /** What `versionResource` needs. Internal. */
 export interface VersionResourceSpec {
   readonly workspace: IWorkspace;

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { BuildContext } from './build-context';
 import { CondaFile } from './conda';
 import { EnvironmentImage } from './image';
-import { checkTags, contentHash, resolveVersion, STRING_VERSION_RULE, versionResource } from '../assets/versioning';
-import { AzapiResource } from '../azapi/resource';
+import { VersionedAsset } from '../assets/versioned-asset';
+import { STRING_VERSION_RULE } from '../assets/versioning';
 import { IGrantee } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkRange, isResolved, ValidationError } from '../core/validation';
@@ -148,7 +148,7 @@ export interface EnvironmentProps extends EnvironmentOptions {
  * Versions are immutable in Azure, so by default the version name is a hash of the content: a change
  * registers a new version (created before the old one is deleted), unchanged input synthesizes identically.
  */
-export class Environment extends Construct implements IEnvironmentReference {
+export class Environment extends VersionedAsset implements IEnvironmentReference {
   /**
    * A curated environment of the `azureml` registry, by version or label; creates nothing.
    * E.g. `Environment.curated('sklearn-1.5', { version: '20' })`.
@@ -167,34 +167,22 @@ export class Environment extends Construct implements IEnvironmentReference {
   /** Workspace the environment is registered in. */
   public readonly workspace: IWorkspace;
   /** Environment name. */
-  public readonly environmentName: string;
-  /** Version name. */
-  public readonly version: string;
-  /** SHA-256 (hex) of what defines the version. */
-  public readonly contentHash: string;
-  // L1 attributes are read on first use and kept: every read of one makes a new token
-  // (with a captured stack trace), and most are never read.
-  /** ARM ID of the version (a Terraform reference, so users depend on it). */
-  public get assetId(): string {
-    return (this._assetId ??= this.resource.id);
+  public get environmentName(): string {
+    return this.assetName;
   }
-  private _assetId?: string;
-  /** Reference for jobs and deployments: `azureml:<name>:<version>`. */
-  public readonly reference: string;
+
   /** The image reference sent to Azure, when the environment uses an image. */
   public readonly imageUri?: string;
   /** The build context URI sent to Azure, when the environment is built. */
   public readonly contextUri?: string;
-  /** The `azapi_resource` of the version. */
-  public readonly resource: AzapiResource;
   private readonly image?: EnvironmentImage;
 
   constructor(scope: Construct, id: string, props: EnvironmentProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.environmentName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
-    if (isResolved(this.environmentName) && /^azureml-/i.test(this.environmentName)) {
-      throw new ValidationError(this, `environment name '${this.environmentName}' is invalid: names starting with 'AzureML-' `
+    const environmentName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
+    if (isResolved(environmentName) && /^azureml-/i.test(environmentName)) {
+      throw new ValidationError(this, `environment name '${environmentName}' is invalid: names starting with 'AzureML-' `
         + 'are reserved for curated environments. Choose another name (use Environment.curated to refer to a curated one).');
     }
     if (props.image && props.buildContext) {
@@ -209,13 +197,12 @@ export class Environment extends Construct implements IEnvironmentReference {
       throw new ValidationError(this, 'environment has a `condaFile` but no `image`: a conda file is installed on a base image. '
         + 'Add `image`, or install the packages in the Dockerfile of the build context.');
     }
-    checkTags(this, 'environment', props.tags);
     const inferenceConfig = this.inferenceConfig(props.inference);
 
     this.image = props.image;
     this.imageUri = props.image?._bind(this);
     const condaFile = props.condaFile?._bind(this);
-    const build = props.buildContext?._bind(this, this.environmentName, props.workspace);
+    const build = props.buildContext?._bind(this, environmentName, props.workspace);
     this.contextUri = build?.contextUri;
 
     const immutable = {
@@ -226,19 +213,18 @@ export class Environment extends Construct implements IEnvironmentReference {
       autoRebuild: props.autoRebuild,
       inferenceConfig,
     };
-    this.contentHash = contentHash(this, immutable);
-    this.version = resolveVersion(this, 'environment', props.version, this.contentHash, STRING_VERSION_RULE);
-    this.resource = versionResource(this, {
-      workspace: props.workspace,
+    this._registerVersion({
+      kind: 'environment',
       collection: 'environments',
-      assetName: this.environmentName,
-      version: this.version,
-      contentHash: this.contentHash,
-      properties: { ...immutable, description: props.description, tags: props.tags },
+      workspace: props.workspace,
+      assetName: environmentName,
+      version: props.version,
+      versionRule: STRING_VERSION_RULE,
+      immutable,
+      description: props.description,
+      tags: props.tags,
       dependsOn: build?.blobs,
     });
-    this.node.defaultChild = this.resource;
-    this.reference = `azureml:${this.environmentName}:${this.version}`;
 
     if (props.image?.registry) {
       // The workspace pulls (and builds on) registry images with its identity.

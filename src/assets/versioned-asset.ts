@@ -1,0 +1,78 @@
+import { Construct } from 'constructs';
+import { AssetVersionSpec, checkTags, contentHash, resolveVersion, versionResource } from './versioning';
+import { AzapiResource } from '../azapi/resource';
+
+/**
+ * What every versioned asset (environment, data, model, code, component) shares: a name, a version
+ * derived from the SHA-256 of its content unless given, one `azapi_resource` per version named by the
+ * version, created before the old one is deleted, with the content hash as replace trigger.
+ */
+export abstract class VersionedAsset extends Construct {
+  private _assetName?: string;
+  private _version?: string;
+  private _contentHash?: string;
+  private _reference?: string;
+  private _resource?: AzapiResource;
+  private _assetId?: string;
+
+  /** Asset name. */
+  public get assetName(): string {
+    return this.registered(this._assetName);
+  }
+
+  /** Version name. */
+  public get version(): string {
+    return this.registered(this._version);
+  }
+
+  /** SHA-256 (hex) of what defines the version. */
+  public get contentHash(): string {
+    return this.registered(this._contentHash);
+  }
+
+  /** Reference for jobs, components and deployments: `azureml:<name>:<version>`. */
+  public get reference(): string {
+    return this.registered(this._reference);
+  }
+
+  /** The `azapi_resource` of the version. */
+  public get resource(): AzapiResource {
+    return this.registered(this._resource);
+  }
+
+  // L1 attributes are read on first use and kept: every read of one makes a new token
+  // (with a captured stack trace), and most are never read.
+  /** ARM ID of the version (a Terraform reference, so users depend on it). */
+  public get assetId(): string {
+    return (this._assetId ??= this.resource.id);
+  }
+
+  /**
+   * Hashes the content, resolves the version and creates the version resource. Called once by the
+   * concrete asset's constructor after its own validation.
+   * @internal
+   */
+  protected _registerVersion(spec: AssetVersionSpec): AzapiResource {
+    checkTags(this, spec.kind, spec.tags);
+    this._assetName = spec.assetName;
+    this._contentHash = contentHash(this, spec.immutable);
+    this._version = resolveVersion(this, spec.kind, spec.version, this._contentHash, spec.versionRule);
+    this._resource = versionResource(this, {
+      workspace: spec.workspace,
+      collection: spec.collection,
+      assetName: spec.assetName,
+      version: this._version,
+      contentHash: this._contentHash,
+      properties: { ...spec.immutable, description: spec.description, tags: spec.tags, ...spec.mutable },
+      dependsOn: spec.dependsOn,
+    });
+    this.node.defaultChild = this._resource;
+    this._reference = `azureml:${spec.assetName}:${this._version}`;
+    return this._resource;
+  }
+
+  private registered<T>(value: T | undefined): T {
+    if (value === undefined) throw new Error(`${this.node.path}: the asset version is not registered yet (internal error).`);
+    return value;
+  }
+}
