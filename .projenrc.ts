@@ -54,7 +54,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench'],
+    devdirs: ['test', 'examples', 'bench', 'scripts'],
+    // `npm test` runs eslint: a test command must not rewrite sources (run `npx eslint --fix ...` by hand).
+    commandOptions: { fix: false },
   },
   gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.*', 'bench/results/*.tmp.json'],
 });
@@ -69,8 +71,8 @@ project.eslint?.addRules({
   }],
 });
 
-// examples/ and bench/ are type-checked and linted like test/, but not compiled by jsii.
-for (const dir of ['examples', 'bench']) {
+// examples/, bench/ and scripts/ are type-checked and linted like test/, but not compiled by jsii.
+for (const dir of ['examples', 'bench', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
@@ -94,6 +96,13 @@ const apiCheck = project.addTask('api:check', {
 });
 // In CI the build fails when docgen changed API.md: the committed copy was stale.
 project.postCompileTask.spawn(apiCheck, { condition: '[ -n "$CI" ]' });
+
+// The conformance tests read a committed slice of ../shared (test/fixtures/ground-truth), so they run on any clone.
+project.addTask('ground-truth', {
+  description: 'Regenerate test/fixtures/ground-truth from ../shared (or $AZUREML_SHARED_DIR)',
+  exec: 'ts-node -P scripts/tsconfig.json scripts/slice-ground-truth.ts',
+});
+project.gitattributes.addAttributes('/test/fixtures/ground-truth/**', 'linguist-generated');
 
 project.addTask('bench', {
   description: 'Synthesis speed and memory benchmark (not part of the tests)',

@@ -1,5 +1,4 @@
 import { AzapiProvider, AzapiResource, AzapiUpdateResource } from '../src';
-import { describeWithShared } from './support/shared';
 import { conformanceViolations, expectConformant, providerStack, synthJson } from './support/synth';
 
 const workspaceId = '/subscriptions/0000/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw';
@@ -56,7 +55,7 @@ describe('azapi bindings', () => {
     expect(synthJson(stack).provider.azapi[1]).toEqual({ alias: 'other', subscription_id: '0000', use_oidc: true, default_tags: { team: 'ml' } });
   });
 
-  describeWithShared('conformance', () => {
+  describe('conformance', () => {
     test('the synthesized azapi resources conform to the azapi schema and their ARM types', () => {
       const stack = providerStack();
       new AzapiResource(stack, 'Data', {

@@ -8,7 +8,6 @@ import { Testing } from 'cdktf';
 import { l1ModuleSet } from '../bench/l1-modules';
 import { createReferenceStack as createL1Stack } from '../bench/reference-l1';
 import { createReferenceStack as createLibraryStack } from '../bench/reference-library';
-import { describeWithShared } from './support/shared';
 import { expectConformant, synthJson } from './support/synth';
 
 const root = path.join(__dirname, '..');
@@ -55,7 +54,7 @@ function shapes(json: any): Record<string, string[]> {
   return out;
 }
 
-describeWithShared('benchmark reference stacks', () => {
+describe('benchmark reference stacks', () => {
   let library: any;
   let l1: any;
   beforeAll(() => {

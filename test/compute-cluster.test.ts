@@ -2,7 +2,6 @@
 // in-place updates and bad input.
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { describeReplacements, findReplacements } from './support/replacement';
-import { describeWithShared } from './support/shared';
 import { expectConformant, only, providerStack, synthJson, warningsOf } from './support/synth';
 import { ComputeCluster, ComputeClusterOptions } from '../src/compute/compute-cluster';
 import { ComputeIdentity } from '../src/compute/compute-identity';
@@ -44,7 +43,7 @@ function synthCluster(options: ComputeClusterOptions, f: Fixture = fixture()): {
   return { json, cluster: only(json, 'azurerm_machine_learning_compute_cluster'), construct };
 }
 
-describeWithShared('ComputeCluster: azureml-examples compute specs', () => {
+describe('ComputeCluster: azureml-examples compute specs', () => {
   test('cluster-basic: DS3_v2, 0-2 nodes, 120 s idle', () => {
     const { json, cluster } = synthCluster({
       name: 'basic-example',
@@ -192,7 +191,7 @@ describeWithShared('ComputeCluster: azureml-examples compute specs', () => {
   });
 });
 
-describeWithShared('ComputeCluster: network, naming and workspace integration', () => {
+describe('ComputeCluster: network, naming and workspace integration', () => {
   test('a subnet turns node public IPs off', () => {
     const { json, cluster, construct } = synthCluster({ name: 'vnet-cluster', subnetId: SUBNET_ID }, fixture(ManagedNetworkIsolation.DISABLED));
     expect(cluster.subnet_resource_id).toBe(SUBNET_ID);
@@ -277,7 +276,7 @@ describeWithShared('ComputeCluster: network, naming and workspace integration', 
   });
 });
 
-describeWithShared('ComputeCluster: updates in place', () => {
+describe('ComputeCluster: updates in place', () => {
   function clusterJson(options: ComputeClusterOptions): any {
     const f = fixture();
     new ComputeCluster(f.stack, 'Cluster', { workspace: f.workspace, name: 'train', ...options });

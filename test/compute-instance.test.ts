@@ -1,7 +1,6 @@
 // ComputeInstance: the instance specs of ../shared/cases/azureml-examples/compute, the azapi body
 // (checked against the ARM types), idle shutdown, schedules, replacement on change and bad input.
 import { TerraformStack } from 'cdktf';
-import { describeWithShared } from './support/shared';
 import { expectConformant, only, providerStack, synthJson, warningsOf } from './support/synth';
 import { ComputeIdentity } from '../src/compute/compute-identity';
 import {
@@ -41,7 +40,7 @@ function synthInstance(options: ComputeInstanceOptions, f: Fixture = fixture()):
   return { json, instance: only(json, 'azapi_resource'), construct };
 }
 
-describeWithShared('ComputeInstance: azureml-examples compute specs', () => {
+describe('ComputeInstance: azureml-examples compute specs', () => {
   test('instance-basic: a DS3_v2 personal instance with secure defaults', () => {
     const { json, instance } = synthInstance({ name: 'basic-example-i', vmSize: VmSize.STANDARD_DS3_V2 });
     expect(instance).toMatchObject({
@@ -99,7 +98,7 @@ describeWithShared('ComputeInstance: azureml-examples compute specs', () => {
   });
 });
 
-describeWithShared('ComputeInstance: options', () => {
+describe('ComputeInstance: options', () => {
   test('start and stop schedules on weekdays, UTC by default, one disabled', () => {
     const { json, instance } = synthInstance({
       name: 'office-hours',

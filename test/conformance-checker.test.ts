@@ -7,7 +7,7 @@ import { TerraformProvider, TerraformResource, TerraformStack, Testing } from 'c
 import { Construct } from 'constructs';
 import { checkArmBody, checkAzapiBodies } from './support/arm-conformance';
 import { checkTerraformJson } from './support/schema-conformance';
-import { describeWithShared, sharedDir } from './support/shared';
+import { sharedDir } from './support/shared';
 import { conformanceViolations, expectConformant, synthJson } from './support/synth';
 
 const ENV_VERSION = 'Microsoft.MachineLearningServices/workspaces/environments/versions@2025-06-01';
@@ -96,7 +96,7 @@ function restoreEnv(name: string, value: string | undefined): void {
   else process.env[name] = value;
 }
 
-describeWithShared('terraform schema checker', () => {
+describe('terraform schema checker', () => {
   test('a valid config has no violations', () => {
     expect(checkTerraformJson(storageAccount({ tags: { env: 'dev' } }))).toEqual([]);
   });
@@ -200,7 +200,7 @@ describeWithShared('terraform schema checker', () => {
   });
 });
 
-describeWithShared('ARM body checker', () => {
+describe('ARM body checker', () => {
   test('a valid body has no violations', () => {
     expect(checkAzapiBodies(azapi(ENV_VERSION, GOOD_ENV_BODY))).toEqual([]);
     expect(checkArmBody(DATASTORE, {
@@ -304,7 +304,7 @@ describeWithShared('ARM body checker', () => {
   });
 });
 
-describeWithShared('a synthesized cdktf stack', () => {
+describe('a synthesized cdktf stack', () => {
   test('with deep-imported azurerm L1s and a raw azapi resource is conformant', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });

@@ -5,7 +5,6 @@ import {
   ResourceGroupRef, UserAssignedIdentityRef,
 } from '../src';
 import { failingChecks, passingChecks } from './support/security-checks';
-import { describeWithShared } from './support/shared';
 import { expectConformant, only, providerStack, resolved, synthJson, synthOne, warningsOf } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -24,7 +23,7 @@ const DEFAULT_EXCEPTIONS = [
   'CKV_AZURE_233', // §d-24: zone redundancy is ForceNew and region-dependent, opt-in (zoneRedundancy: true)
 ].sort();
 
-describeWithShared('ContainerRegistry', () => {
+describe('ContainerRegistry', () => {
   describe('secure defaults', () => {
     test('emits every security attribute explicitly', () => {
       const [, acr] = synthRegistry();

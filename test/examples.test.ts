@@ -4,7 +4,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { expectNoSecrets, FIXTURE_SECRETS } from './support/secrets';
-import { describeWithShared } from './support/shared';
 import { expectConformant } from './support/synth';
 
 type ExampleModule = { build: (app: App) => TerraformStack[] };
@@ -48,7 +47,7 @@ describe.each(examples)('example %s', (name) => {
     }
   });
 
-  describeWithShared('provider conformance', () => {
+  describe('provider conformance', () => {
     test('every resource, data source, provider and azapi body conforms', () => {
       for (const json of Object.values(first)) expectConformant(JSON.parse(json));
     });

@@ -5,7 +5,6 @@ import {
   UserAssignedIdentityRef,
 } from '../src';
 import { failingChecks, passingChecks } from './support/security-checks';
-import { describeWithShared } from './support/shared';
 import { expectConformant, only, providerStack, resolved, synthJson, synthOne, warningsOf } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -15,7 +14,7 @@ function synthVault(props: Partial<KeyVaultProps> = {}): [any, any, KeyVault] {
   return synthOne(stack => new KeyVault(stack, 'Vault', { resourceGroup: RG, ...props }), 'azurerm_key_vault');
 }
 
-describeWithShared('KeyVault', () => {
+describe('KeyVault', () => {
   describe('secure defaults', () => {
     test('emits every security attribute explicitly', () => {
       const [json, kv] = synthVault();

@@ -6,7 +6,6 @@ import {
   RemovalPolicy, ResourceGroupRef,
 } from '../src';
 import { failingChecks } from './support/security-checks';
-import { describeWithShared } from './support/shared';
 import { expectConformant, only, providerStack, resolved, synthJson, synthOne, warningsOf } from './support/synth';
 import { addDiagnosticSetting } from '../src/monitoring/diagnostic-setting';
 
@@ -29,7 +28,7 @@ const AI_OPEN_NETWORK = 'AZPOL-1bc02227-0cb6-4e11-8f53-eb0b22eab7e8';
 /** App Insights local auth kept on: Entra-only ingestion unverified for Azure ML telemetry (§d-14). */
 const AI_LOCAL_AUTH = 'AZPOL-199d5677-e4d9-4264-9465-efe1839c06bd';
 
-describeWithShared('LogAnalyticsWorkspace', () => {
+describe('LogAnalyticsWorkspace', () => {
   test('secure defaults, emitted explicitly', () => {
     const [, law] = synthLaw();
     expect(law).toMatchObject({
@@ -110,7 +109,7 @@ describeWithShared('LogAnalyticsWorkspace', () => {
   });
 });
 
-describeWithShared('ApplicationInsights', () => {
+describe('ApplicationInsights', () => {
   test('workspace-based, type web, defaults emitted explicitly, with its own Log Analytics workspace', () => {
     const [json, ai, insights] = synthInsights();
     expect(ai).toMatchObject({
@@ -201,7 +200,7 @@ describeWithShared('ApplicationInsights', () => {
   });
 });
 
-describeWithShared('addDiagnosticSetting helper', () => {
+describe('addDiagnosticSetting helper', () => {
   test('allLogs + AllMetrics by default; logs can be left out', () => {
     const stack = providerStack('stack');
     addDiagnosticSetting(stack, 'WorkspaceDiagnostics', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw', LAW_ID);

@@ -5,7 +5,6 @@ import {
   ApplicationInsights, ContainerRegistry, KeyVault, LogAnalyticsWorkspace, RemovalPolicy, ResourceGroupRef, StatefulResourceProps,
   StorageAccount,
 } from '../src';
-import { describeWithShared } from './support/shared';
 import { only, providerStack, synthOne } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -66,7 +65,7 @@ const CASES: Case[] = [
   },
 ];
 
-describeWithShared('StatefulResourceProps', () => {
+describe('StatefulResourceProps', () => {
   describe.each(CASES)('$kind', (c) => {
     const synth = (props: Partial<StatefulResourceProps> = {}) =>
       synthOne(stack => c.create(stack, c.id, { resourceGroup: RG, ...props }), c.resourceType);

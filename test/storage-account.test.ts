@@ -5,7 +5,6 @@ import {
   StorageReplication, UserAssignedIdentityRef,
 } from '../src';
 import { conditionHolds, failingChecks, passingChecks, valuesAt } from './support/security-checks';
-import { describeWithShared } from './support/shared';
 import { expectConformant, only, providerStack, resolved, synthJson, synthOne, warningsOf } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -33,7 +32,7 @@ const SHARED_KEY_EXCEPTIONS = [
   'KICS-45f3e879-f8a7-4102-a3fa-46da5a849870',
 ];
 
-describeWithShared('StorageAccount', () => {
+describe('StorageAccount', () => {
   describe('secure defaults', () => {
     test('emits every security attribute explicitly', () => {
       const [, sa] = synthAccount();
@@ -305,7 +304,7 @@ describeWithShared('StorageAccount', () => {
   });
 });
 
-describeWithShared('security-checks evaluator', () => {
+describe('security-checks evaluator', () => {
   test('condition vocabulary', () => {
     const cfg = { a: false, n: { b: ['X'], d: 7, e: [] }, blocks: [{ z: true }, { z: false }], s: 'abc' };
     expect(valuesAt(cfg, 'n.d')).toEqual([7]);

@@ -2,7 +2,6 @@
 // and the replacement helper (test/support/replacement.ts) itself finds what Terraform would replace.
 import { ResourceGroupRef, StorageReplication, Workspace, WorkspaceContainerRegistry, WorkspaceProps } from '../src';
 import { describeReplacements, findReplacements } from './support/replacement';
-import { describeWithShared } from './support/shared';
 import { expectConformant, providerStack, synthJson } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -83,7 +82,7 @@ describe('findReplacements', () => {
   });
 });
 
-describeWithShared('Workspace replacement safety', () => {
+describe('Workspace replacement safety', () => {
   test('changing tags, description, friendly name, public access and image-build compute replaces nothing', () => {
     const before = synth({
       tags: { env: 'dev' }, description: 'first', friendlyName: 'ML dev', publicNetworkAccessEnabled: true, imageBuildComputeName: 'builder',

@@ -24,7 +24,6 @@ import {
   WorkspaceProps,
 } from '../src';
 import { findReplacements } from './support/replacement';
-import { describeWithShared } from './support/shared';
 import { expectConformant, ofType, only, providerStack, resolved, synthJson, warningsOf } from './support/synth';
 import { NAME_RULES } from '../src/core/naming';
 
@@ -59,7 +58,7 @@ function uai(key = 'id-ml', id = UAI_ID) {
   return UserAssignedIdentityRef.fromAttributes({ identityId: id, principalId: `${key}-principal`, clientId: `${key}-client`, key });
 }
 
-describeWithShared('Workspace', () => {
+describe('Workspace', () => {
   describe('secure defaults', () => {
     const { json, ws, stack } = synthWorkspace();
     const workspace = only(json, 'azurerm_machine_learning_workspace');

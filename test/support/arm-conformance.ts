@@ -1,9 +1,10 @@
-// Validates azapi request bodies against the ARM type definitions (bicep-types format) in ../shared/arm-types,
+// Validates azapi request bodies against the ARM type definitions (bicep-types format) of ../shared/arm-types, as
+// committed in test/fixtures/ground-truth/arm-types,
 // mirroring azapi's own `schema_validation_enabled` check so bad bodies fail in unit tests, not at plan time.
 import * as fs from 'fs';
 import * as path from 'path';
+import { GROUND_TRUTH_DIR, missingArmFromSliceHint } from './ground-truth';
 import { isTerraformExpression, kindOf } from './schema-conformance';
-import { requireSharedDir } from './shared';
 
 interface TypeRef { readonly $ref: string }
 
@@ -58,7 +59,7 @@ const typesCache = new Map<string, TypesFile | undefined>();
 function typesFile(namespace: string, apiVersion: string): TypesFile | undefined {
   const key = `${namespace.toLowerCase()}/${apiVersion.toLowerCase()}`;
   if (!typesCache.has(key)) {
-    const file = path.join(requireSharedDir(), 'arm-types', key, 'types.json');
+    const file = path.join(GROUND_TRUTH_DIR, 'arm-types', key, 'types.json');
     let entry: TypesFile | undefined;
     if (fs.existsSync(file)) {
       const types: ArmType[] = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -152,7 +153,8 @@ function resolveResourceBody(resourceTypeWithApi: string, at: string, out: strin
   const file = typesFile(type.split('/')[0], apiVersion);
   const index = file?.resources.get(resourceTypeWithApi.toLowerCase());
   if (!file || index === undefined) {
-    out.push(`${at}: no ARM types for ${resourceTypeWithApi}`);
+    const hint = file ? '' : missingArmFromSliceHint(type.split('/')[0], apiVersion);
+    out.push(`${at}: no ARM types for ${resourceTypeWithApi}${hint}`);
     return undefined;
   }
   return { file, bodyType: deref(file.types, file.types[index].body!) };

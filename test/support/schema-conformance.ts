@@ -1,8 +1,6 @@
-// Validates a synthesized cdktf `cdk.tf.json` against `terraform providers schema -json` output in
-// ../shared/terraform, so attribute names, types and block shapes are checked without running terraform.
-import * as fs from 'fs';
-import * as path from 'path';
-import { requireSharedDir } from './shared';
+// Validates a synthesized cdktf `cdk.tf.json` against `terraform providers schema -json` output (the committed
+// slice of ../shared/terraform in test/fixtures/ground-truth/terraform), so attribute names, types and block shapes are checked without running terraform.
+import { groundTruthJson, missingFromSliceHint } from './ground-truth';
 
 /** A cty type expression: "string", "number", "bool", "dynamic", ["list", T], ["object", {...}], ... */
 type CtyType = string | [string, any, any?];
@@ -50,7 +48,7 @@ const PROVIDERS: Record<string, [string, string]> = {
 const RESOURCE_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
 const PROVIDER_META = new Set(['alias', '//']);
 
-// The azurerm file is 3 MB: parse each file at most once per test file.
+// The azurerm slice is 650 kB: parse each file at most once per test file.
 const schemaCache = new Map<string, ProviderSchema | undefined>();
 
 function providerSchema(localName: string): ProviderSchema | undefined {
@@ -58,8 +56,7 @@ function providerSchema(localName: string): ProviderSchema | undefined {
     const entry = PROVIDERS[localName];
     let schema: ProviderSchema | undefined;
     if (entry) {
-      const file = path.join(requireSharedDir(), 'terraform', entry[0]);
-      schema = JSON.parse(fs.readFileSync(file, 'utf8')).provider_schemas[entry[1]];
+      schema = groundTruthJson('terraform', entry[0]).provider_schemas[entry[1]];
     }
     schemaCache.set(localName, schema);
   }
@@ -118,9 +115,11 @@ function schemaFor(kind: 'resource' | 'data', type: string, at: string, out: str
     out.push(`${at}: unknown provider ${providerName} for ${kind} type ${type}`);
     return undefined;
   }
-  const entry = (kind === 'resource' ? schema.resource_schemas : schema.data_source_schemas)[type];
+  const section = kind === 'resource' ? 'resource_schemas' : 'data_source_schemas';
+  const entry = schema[section][type];
   if (!entry) {
-    out.push(`${at}: unknown ${kind === 'resource' ? 'resource' : 'data source'} type ${type}`);
+    const [file, key] = PROVIDERS[providerName];
+    out.push(`${at}: unknown ${kind === 'resource' ? 'resource' : 'data source'} type ${type}${missingFromSliceHint(file, key, section, type)}`);
     return undefined;
   }
   return entry.block;

@@ -1,8 +1,6 @@
-// Evaluates ../shared/reference/security-checks.json (the scanner checks evaluable from one resource's own
+// Evaluates security-checks.json (../shared/reference, committed in test/fixtures/ground-truth/reference; the scanner checks evaluable from one resource's own
 // attributes) against a synthesized resource, with the condition vocabulary of security-baseline.md §1.
-import * as fs from 'fs';
-import * as path from 'path';
-import { requireSharedDir } from './shared';
+import { groundTruthJson } from './ground-truth';
 
 /** One entry of security-checks.json. Entries sharing `id` and `resource_type` are ANDed. */
 export interface SecurityCheck {
@@ -18,7 +16,7 @@ let cache: SecurityCheck[] | undefined;
 /** All entries of security-checks.json. */
 export function securityChecks(): SecurityCheck[] {
   if (!cache) {
-    cache = JSON.parse(fs.readFileSync(path.join(requireSharedDir(), 'reference', 'security-checks.json'), 'utf8'));
+    cache = groundTruthJson('reference', 'security-checks.json');
   }
   return cache!;
 }

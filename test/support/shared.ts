@@ -1,6 +1,7 @@
-// Locates ../shared (provider schemas, ARM types) for the conformance tests.
-// Those files are not part of the repository, so tests that need them skip
-// locally when they are absent -- but never on CI, where skipping would hide a gap.
+// Locates ../shared (reference cases, and the source of the committed ground-truth slice).
+// The conformance checkers read the committed slice (./ground-truth.ts) and run everywhere; only tests that read
+// ../shared itself (the azureml-examples cases, the slice's drift check) skip locally when it is absent -- but
+// never on CI, where skipping would hide a gap.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -34,11 +35,11 @@ export function describeWithShared(name: string, fn: () => void): void {
     return;
   }
   if (process.env.CI) {
-    throw new Error(`"${name}": ../shared is missing (set AZUREML_SHARED_DIR); conformance tests must not be skipped on CI`);
+    throw new Error(`"${name}": ../shared is missing (set AZUREML_SHARED_DIR); tests that read it must not be skipped on CI`);
   }
   if (!notePrinted) {
     notePrinted = true;
-    process.stderr.write('NOTE: schema conformance tests are skipped because ../shared is missing (set AZUREML_SHARED_DIR to enable them).\n');
+    process.stderr.write('NOTE: the tests that read ../shared (reference cases, ground-truth drift) are skipped because ../shared is missing (set AZUREML_SHARED_DIR to enable them); conformance is still checked against test/fixtures/ground-truth.\n');
   }
   describe.skip(name, fn);
 }
