@@ -1,5 +1,6 @@
 export * from './core';
 export * from './azapi';
+export * from './network';
 export * from './storage/storage-account-base';
 export * from './storage/storage-account';
 export * from './key-vault/key-vault-base';

@@ -1,7 +1,12 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { importedName } from '../core/imported-name';
+import { ValidationError } from '../core/validation';
+import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
+import { PrivateEndpointSubResource } from '../network/sub-resource';
+import { addPrivateEndpoints } from '../network/target-endpoints';
 
 /** A container registry: created by this library or an existing one. */
 export interface IContainerRegistry extends IConstruct {
@@ -16,12 +21,19 @@ export interface IContainerRegistry extends IConstruct {
    * when known at synth time. A private workspace refuses dependencies known to be open.
    */
   readonly openToAllNetworks?: boolean;
+  /** Service tier (`Basic`, `Standard`, `Premium`), when known at synth time; private endpoints need Premium. */
+  readonly sku?: string;
   /** Grants a role on this registry. */
   grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
   /** Grants AcrPull. */
   grantPull(grantee: IGrantee): RoleAssignment;
   /** Grants AcrPush. */
   grantPush(grantee: IGrantee): RoleAssignment;
+  /**
+   * Adds private endpoints to this registry (Premium only), one per sub-resource (`registry`), with their private DNS.
+   * Construct IDs are `PrivateEndpoint-<sub-resource>` under this construct.
+   */
+  addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[];
 }
 
 /** Grant methods shared by created and imported registries. */
@@ -30,6 +42,7 @@ export abstract class ContainerRegistryBase extends Construct implements IContai
   public abstract readonly containerRegistryName: string;
   public abstract readonly loginServer: string;
   public abstract readonly openToAllNetworks?: boolean;
+  public abstract readonly sku?: string;
 
   public grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment {
     return grantRole(this, grantee, role, this.containerRegistryId);
@@ -41,6 +54,15 @@ export abstract class ContainerRegistryBase extends Construct implements IContai
 
   public grantPush(grantee: IGrantee): RoleAssignment {
     return this.grant(grantee, BuiltInRole.ACR_PUSH);
+  }
+
+  public addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[] {
+    if (this.sku !== undefined && !Token.isUnresolved(this.sku) && this.sku !== 'Premium') {
+      throw new ValidationError(this, `container registry sku '${this.sku}' has no private endpoints; only Premium registries `
+        + 'do. Use ContainerRegistrySku.PREMIUM (changing the sku is an in-place update).');
+    }
+    const S = PrivateEndpointSubResource;
+    return addPrivateEndpoints(this, { what: 'container registry', resourceId: this.containerRegistryId, allowed: [S.REGISTRY], defaults: [S.REGISTRY] }, options);
   }
 }
 
@@ -55,6 +77,11 @@ export interface ContainerRegistryAttributes {
    * @default - unknown: a private workspace cannot check it
    */
   readonly openToAllNetworks?: boolean;
+  /**
+   * Service tier (`Basic`, `Standard`, `Premium`).
+   * @default - unknown: private endpoints are allowed (Azure refuses them on other tiers)
+   */
+  readonly sku?: string;
 }
 
 /** A registry created elsewhere. Internal: use `ContainerRegistry.fromContainerRegistryId`. */
@@ -63,10 +90,12 @@ export class ImportedContainerRegistry extends ContainerRegistryBase {
   public readonly containerRegistryName: string;
   public readonly loginServer: string;
   public readonly openToAllNetworks?: boolean;
+  public readonly sku?: string;
 
   constructor(scope: Construct, id: string, attrs: ContainerRegistryAttributes, containerRegistryName?: string) {
     super(scope, id);
     this.openToAllNetworks = attrs.openToAllNetworks;
+    this.sku = attrs.sku;
     const name = containerRegistryName
       ?? importedName(this, attrs.containerRegistryId, 'Microsoft.ContainerRegistry/registries', 'container registry');
     this.containerRegistryId = attrs.containerRegistryId;

@@ -85,6 +85,7 @@ export class ContainerRegistry extends ContainerRegistryBase {
       containerRegistryId: resource.id,
       loginServer: resource.loginServer,
       openToAllNetworks: l1OpenToAllNetworks(resource.publicNetworkAccessEnabledInput, resource.networkRuleSetInput),
+      sku: resource.skuInput,
     }, resource.name);
   }
 
@@ -104,6 +105,7 @@ export class ContainerRegistry extends ContainerRegistryBase {
   private _loginServer?: string;
   /** The `azurerm_container_registry` resource (escape hatch). */
   public readonly openToAllNetworks?: boolean;
+  public readonly sku?: string;
   public readonly resource: AzurermContainerRegistry;
 
   constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
@@ -111,6 +113,7 @@ export class ContainerRegistry extends ContainerRegistryBase {
     const { location, name } = resolveLocationAndName(this, props, NAME_RULES.containerRegistry);
     const sku = (props.sku ?? ContainerRegistrySku.PREMIUM).value;
     const premium = sku === 'Premium';
+    this.sku = sku;
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
     const zoneRedundancy = props.zoneRedundancy ?? false;
 

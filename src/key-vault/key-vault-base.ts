@@ -2,6 +2,9 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { importedName } from '../core/imported-name';
+import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
+import { PrivateEndpointSubResource } from '../network/sub-resource';
+import { addPrivateEndpoints } from '../network/target-endpoints';
 
 /** A key vault: created by this library or an existing one. */
 export interface IKeyVault extends IConstruct {
@@ -20,6 +23,11 @@ export interface IKeyVault extends IConstruct {
   grant(grantee: IGrantee, role: BuiltInRole): RoleAssignment;
   /** Grants Key Vault Secrets User. */
   grantSecretsRead(grantee: IGrantee): RoleAssignment;
+  /**
+   * Adds private endpoints to this key vault, one per sub-resource (`vault`), with their private DNS.
+   * Construct IDs are `PrivateEndpoint-<sub-resource>` under this construct.
+   */
+  addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[];
 }
 
 /** Grant methods shared by created and imported vaults. */
@@ -35,6 +43,11 @@ export abstract class KeyVaultBase extends Construct implements IKeyVault {
 
   public grantSecretsRead(grantee: IGrantee): RoleAssignment {
     return this.grant(grantee, BuiltInRole.KEY_VAULT_SECRETS_USER);
+  }
+
+  public addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[] {
+    const S = PrivateEndpointSubResource;
+    return addPrivateEndpoints(this, { what: 'key vault', resourceId: this.keyVaultId, allowed: [S.VAULT], defaults: [S.VAULT] }, options);
   }
 }
 

@@ -2,6 +2,9 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { importedName } from '../core/imported-name';
+import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
+import { PrivateEndpointSubResource } from '../network/sub-resource';
+import { addPrivateEndpoints } from '../network/target-endpoints';
 
 /** A storage account: created by this library or an existing one. */
 export interface IStorageAccount extends IConstruct {
@@ -30,6 +33,11 @@ export interface IStorageAccount extends IConstruct {
   grantBlobDataContributor(grantee: IGrantee): RoleAssignment;
   /** Grants Storage File Data Privileged Contributor. */
   grantFileDataPrivilegedContributor(grantee: IGrantee): RoleAssignment;
+  /**
+   * Adds private endpoints to this storage account, one per sub-resource (default `blob` and `file`; `dfs`, `queue`, `table`, `web` on request), with their private DNS.
+   * Construct IDs are `PrivateEndpoint-<sub-resource>` under this construct.
+   */
+  addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[];
 }
 
 /** Grant methods shared by created and imported storage accounts. */
@@ -56,6 +64,16 @@ export abstract class StorageAccountBase extends Construct implements IStorageAc
 
   public grantFileDataPrivilegedContributor(grantee: IGrantee): RoleAssignment {
     return this.grant(grantee, BuiltInRole.STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR);
+  }
+
+  public addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[] {
+    const S = PrivateEndpointSubResource;
+    return addPrivateEndpoints(this, {
+      what: 'storage account',
+      resourceId: this.storageAccountId,
+      allowed: [S.BLOB, S.FILE, S.DFS, S.QUEUE, S.TABLE, S.WEB],
+      defaults: [S.BLOB, S.FILE],
+    }, options);
   }
 }
 

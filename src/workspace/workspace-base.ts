@@ -14,6 +14,9 @@ import { FileShareDatastore, FileShareDatastoreOptions } from '../datastore/file
 import { Environment, EnvironmentOptions } from '../environment/environment';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
+import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
+import { PrivateEndpointSubResource } from '../network/sub-resource';
+import { addPrivateEndpoints } from '../network/target-endpoints';
 import { IStorageAccount } from '../storage/storage-account-base';
 
 /** What created and imported workspaces share: grants and attach points. */
@@ -76,5 +79,10 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addModel(id: string, options: ModelOptions): Model {
     return new Model(this, id, { ...options, workspace: this });
+  }
+
+  public addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[] {
+    const S = PrivateEndpointSubResource;
+    return addPrivateEndpoints(this, { what: 'workspace', resourceId: this.workspaceId, allowed: [S.AML_WORKSPACE], defaults: [S.AML_WORKSPACE] }, options);
   }
 }

@@ -13,6 +13,7 @@ import type { FileShareDatastore, FileShareDatastoreOptions } from '../datastore
 import type { Environment, EnvironmentOptions } from '../environment/environment';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
+import type { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
 import { IStorageAccount } from '../storage/storage-account-base';
 
 /** Managed network isolation of a workspace. */
@@ -85,4 +86,9 @@ export interface IWorkspace extends IConstruct {
   addDataAsset(id: string, options: DataAssetOptions): DataAsset;
   /** Registers a model version in this workspace, as a child construct of the workspace. */
   addModel(id: string, options: ModelOptions): Model;
+  /**
+   * Adds private endpoints to this workspace, one per sub-resource (`amlworkspace`, registered in both the `api` and `notebooks` zones), with their private DNS.
+   * Construct IDs are `PrivateEndpoint-<sub-resource>` under this construct.
+   */
+  addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[];
 }

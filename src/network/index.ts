@@ -1,0 +1,5 @@
+export * from './cloud';
+export * from './sub-resource';
+export * from './subnet';
+export * from './private-dns';
+export * from './private-endpoint';
