@@ -18,6 +18,9 @@ const OPTIONAL_FEATURE_MODULES: Record<string, string> = {
   'lib/machine-learning-workspace-network-outbound-rule-private-endpoint': 'Workspace outbound rules (managed network)',
   'lib/machine-learning-workspace-network-outbound-rule-service-tag': 'Workspace outbound rules (managed network)',
   'lib/management-lock': 'deleteLock on stateful resources',
+  'lib/private-dns-zone': 'Private endpoints (src/network): zones created by the library',
+  'lib/private-dns-zone-virtual-network-link': 'Private endpoints (src/network): zones created by the library',
+  'lib/private-endpoint': 'Private endpoints (src/network)',
   'lib/storage-blob': 'BuildContext.fromLocalDirectory (environment build contexts uploaded as blobs)',
   'lib/storage-share': 'FileShareTarget.create',
 };
