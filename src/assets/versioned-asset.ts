@@ -1,6 +1,7 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AssetVersionSpec, checkTags, contentHash, resolveVersion, versionResource } from './versioning';
 import { AzapiResource } from '../azapi/resource';
+import { addDependencies } from '../core/dependencies';
 
 /**
  * What every versioned asset (environment, data, model, code, component) shares: a name, a version
@@ -45,6 +46,17 @@ export abstract class VersionedAsset extends Construct {
   /** ARM ID of the version (a Terraform reference, so users depend on it). */
   public get assetId(): string {
     return (this._assetId ??= this.resource.id);
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /**

@@ -1,10 +1,11 @@
 import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machine-learning-compute-cluster';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   checkDurationSeconds, checkIdentity, computeGrantee, resolveLocation, resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
 import { VmPriority, VmSize } from './vm-size';
+import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { IGrantee, PrincipalType } from '../core/grants';
 import { resolvePhysicalName, NAME_RULES } from '../core/naming';
@@ -237,6 +238,17 @@ export class ComputeCluster extends Construct implements IGrantee {
     const grantee = computeGrantee(this, identity, this.resource.identity.principalId);
     this.principalId = grantee.principalId;
     this.granteeKey = grantee.granteeKey;
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /**

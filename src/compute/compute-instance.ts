@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   checkDurationSeconds, checkIdentity, computeGrantee, resolveLocation, resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
@@ -6,6 +6,7 @@ import { ComputeIdentity } from './compute-identity';
 import { cronProblem } from './cron';
 import { VmSize } from './vm-size';
 import { AzapiResource } from '../azapi/resource';
+import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { IGrantee, PrincipalType } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
@@ -263,6 +264,17 @@ export class ComputeInstance extends Construct implements IGrantee {
     const grantee = computeGrantee(this, identity, this.resource.identityPrincipalId);
     this.principalId = grantee.principalId;
     this.granteeKey = grantee.granteeKey;
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   private renderSchedule(s: ComputeInstanceSchedule, index: number): Record<string, any> {

@@ -1,7 +1,8 @@
 import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ContainerRegistryAttributes, ContainerRegistryBase, IContainerRegistry, ImportedContainerRegistry } from './container-registry-base';
+import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
@@ -167,6 +168,17 @@ export class ContainerRegistry extends ContainerRegistryBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.containerRegistry);
 
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /** Sends the registry's logs (`allLogs`) and metrics to a Log Analytics workspace. Call it once per registry. */

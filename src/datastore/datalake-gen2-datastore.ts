@@ -1,11 +1,12 @@
 import { MachineLearningDatastoreDatalakeGen2 } from '@cdktf/provider-azurerm/lib/machine-learning-datastore-datalake-gen2';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DatastoreAccess, DatastoreCredentials } from './credentials';
 import { DatastoreBase, DatastoreCommonOptions } from './datastore-base';
 import { CredentialKind, datastoreName } from './internal';
 import { DataLakeGen2FileSystemTarget } from './targets';
 import { grantWorkspaceIdentityAccess, serviceDataIdentity } from './workspace-identity-access';
+import { addDependencies } from '../core/dependencies';
 import { ValidationError } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
 
@@ -94,5 +95,16 @@ export class DataLakeGen2Datastore extends DatastoreBase {
     this.node.defaultChild = this.resource;
 
     this.dataAccessGrant = grantWorkspaceIdentityAccess(this, this.workspace, credentials, target, props);
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 }

@@ -1,9 +1,10 @@
 import { MachineLearningDatastoreFileshare } from '@cdktf/provider-azurerm/lib/machine-learning-datastore-fileshare';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DatastoreCredentials } from './credentials';
 import { DatastoreBase, DatastoreCommonOptions } from './datastore-base';
 import { CredentialKind, datastoreName } from './internal';
 import { FileShareTarget } from './targets';
+import { addDependencies } from '../core/dependencies';
 import { ValidationError } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
 
@@ -74,5 +75,16 @@ export class FileShareDatastore extends DatastoreBase {
       tags: props.tags,
     });
     this.node.defaultChild = this.resource;
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 }

@@ -1,8 +1,9 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ImportedKeyVault, IKeyVault, KeyVaultAttributes, KeyVaultBase } from './key-vault-base';
+import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
@@ -133,6 +134,17 @@ export class KeyVault extends KeyVaultBase {
     protectResource(this, this.resource, props, NAME_RULES.keyVault);
 
     this.purgeProtectionEnabled = true;
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /**

@@ -1,8 +1,9 @@
 import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ApplicationInsightsBase, IApplicationInsights, ImportedApplicationInsights } from './application-insights-base';
 import { LogAnalyticsWorkspace } from './log-analytics-workspace';
 import { ILogAnalyticsWorkspace } from './log-analytics-workspace-base';
+import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
 import { protectResource, resolveLocationAndName } from '../core/resource-props';
@@ -130,5 +131,16 @@ export class ApplicationInsights extends ApplicationInsightsBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.applicationInsights);
 
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 }

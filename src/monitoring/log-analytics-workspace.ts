@@ -1,6 +1,7 @@
 import { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ILogAnalyticsWorkspace, ImportedLogAnalyticsWorkspace, LogAnalyticsWorkspaceBase } from './log-analytics-workspace-base';
+import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
 import { protectResource, resolveLocationAndName, wholeDays } from '../core/resource-props';
@@ -87,5 +88,16 @@ export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.logAnalyticsWorkspace);
 
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 }

@@ -4,9 +4,10 @@ import {
   StorageAccountBlobPropertiesCorsRule,
 } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes, StorageAccountBase } from './storage-account-base';
 import { childResourceId } from '../core/arm-id';
+import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
@@ -250,6 +251,17 @@ export class StorageAccount extends StorageAccountBase {
     this.accountTier = 'Standard';
     this.accountKind = 'StorageV2';
     this.isHnsEnabled = hns;
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /**

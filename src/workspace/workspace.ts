@@ -4,7 +4,7 @@ import { MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint } from '@cdk
 import { MachineLearningWorkspaceNetworkOutboundRuleServiceTag } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-service-tag';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AssociatedResources, createAssociatedResources } from './associated-resources';
 import { ImportedWorkspace, WorkspaceAttributes } from './imported-workspace';
 import { WorkspaceBase } from './workspace-base';
@@ -20,6 +20,7 @@ import {
 import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
 import { AzapiUpdateResource } from '../azapi/update-resource';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
+import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, IGrantee, PrincipalType } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
@@ -435,6 +436,17 @@ export class Workspace extends WorkspaceBase {
         + 'account, key vault and registry it created, set `publicNetworkAccessEnabled: false` and reach it through '
         + 'private endpoints; set it to true explicitly to acknowledge this warning.');
     }
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /**
