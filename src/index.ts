@@ -29,3 +29,4 @@ export * from './assets/versioned-asset';
 export * from './assets/data-path';
 export * from './assets/data-asset';
 export * from './assets/model';
+export * from './checks';

@@ -1,6 +1,10 @@
-// Evaluates security-checks.json (../shared/reference, committed in test/fixtures/ground-truth/reference; the scanner checks evaluable from one resource's own
-// attributes) against a synthesized resource, with the condition vocabulary of security-baseline.md §1.
+// The scanner view of the shipped rule pack (src/checks): which of the tools' check IDs in security-checks.json
+// (../shared/reference, committed in test/fixtures/ground-truth/reference) a synthesized resource passes, judged as the tools read the file
+// (unset attributes count as written: absent). The conditions and the catalogue are the shipped ones; this file
+// only adapts them to the tests' (id -> passed) shape and reads the reference JSON for the catalogue test.
 import { groundTruthJson } from './ground-truth';
+import { Condition, ConditionOp, judge, lookup, Outcome } from '../../src/checks/condition';
+import { evaluateResource, UnsetAttributes } from '../../src/checks/evaluate';
 
 /** One entry of security-checks.json. Entries sharing `id` and `resource_type` are ANDed. */
 export interface SecurityCheck {
@@ -21,76 +25,33 @@ export function securityChecks(): SecurityCheck[] {
   return cache!;
 }
 
-/**
- * Values at a dotted path. A nested block may be an object or a one-element array (`x` and `[x]` are the same);
- * `name[*]` walks every element. Returns the values found, without null/undefined: absent means `[]`.
- */
+/** Values at a dotted path (`x` and `[x]` are the same block; `name[*]` walks every element); absent means `[]`. */
 export function valuesAt(config: any, attributePath: string): any[] {
-  let current: any[] = [config];
-  for (const rawSegment of attributePath.split('.')) {
-    const segment = rawSegment.replace(/\[\*\]$/, '');
-    const next: any[] = [];
-    for (const node of current) {
-      for (const item of Array.isArray(node) ? node : [node]) {
-        if (item !== null && typeof item === 'object' && item[segment] !== undefined && item[segment] !== null) {
-          next.push(item[segment]);
-        }
-      }
-    }
-    current = next;
-  }
-  // A trailing [*] or a block given as an array: unwrap one level of arrays of objects.
-  if (attributePath.endsWith('[*]')) current = current.flatMap(v => (Array.isArray(v) ? v : [v]));
-  return current;
+  return lookup(config, attributePath).values;
 }
 
-function isEmpty(value: any): boolean {
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === 'string') return value.length === 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length === 0;
-  return false;
-}
-
-/** Terraform expressions are unknown at synth time: a check that needs their value does not pass. */
-function isExpression(value: any): boolean {
-  return typeof value === 'string' && value.includes('${');
-}
-
-function known(value: any): boolean {
-  return !isExpression(value);
-}
-
-/** Whether one condition holds for `config`. */
-export function conditionHolds(config: any, attributePath: string, condition: string, expected: any): boolean {
+/** A condition in the JSON's shape as the shipped `Condition`. */
+export function toCondition(attributePath: string, condition: string, expected: any): Condition {
   if (condition === 'any_of') {
-    return (expected as any[]).some(sub => conditionHolds(config, sub.attribute_path, sub.condition, sub.expected));
+    return {
+      path: attributePath,
+      op: 'any_of',
+      anyOf: (expected as any[]).map(sub => toCondition(sub.attribute_path, sub.condition, sub.expected)),
+    };
   }
-  const values = valuesAt(config, attributePath);
-  const present = values.length > 0;
-  const all = (pred: (v: any) => boolean) => present && values.every(v => known(v) && pred(v));
-  const eq = (v: any) => v === expected;
-  switch (condition) {
-    case 'equals': return all(eq);
-    case 'absent_or_equals': return !present || all(eq);
-    case 'not_equals': return !present || all(v => v !== expected);
-    case 'in': return all(v => (expected as any[]).includes(v));
-    case 'absent_or_in': return !present || all(v => (expected as any[]).includes(v));
-    case 'exists': return expected === false ? !present : present && values.every(v => !isEmpty(v));
-    case 'absent_or_empty': return !present || values.every(isEmpty);
-    case 'matches': return all(v => typeof v === 'string' && new RegExp(expected).test(v));
-    case 'gte': return all(v => typeof v === 'number' && v >= expected);
-    case 'between': return all(v => typeof v === 'number' && v >= expected[0] && v <= expected[1]);
-    case 'contains': return all(v => (Array.isArray(v) ? v.includes(expected) : v === expected));
-    default: throw new Error(`security-checks.json: unknown condition '${condition}'`);
-  }
+  return { path: attributePath, op: condition as ConditionOp, expected };
 }
 
-/** Outcome of every check id for one resource of `resourceType`: id -> passed (all its entries hold). */
+/** Whether one condition holds for `config`; a value the condition needs that is a Terraform expression does not. */
+export function conditionHolds(config: any, attributePath: string, condition: string, expected: any): boolean {
+  return judge(config, toCondition(attributePath, condition, expected)) === Outcome.PASS;
+}
+
+/** Outcome of every check id for one resource of `resourceType`: id -> passed (all its conditions hold). */
 export function evaluateChecks(resourceType: string, config: any): Map<string, boolean> {
   const out = new Map<string, boolean>();
-  for (const check of securityChecks().filter(c => c.resource_type === resourceType)) {
-    const holds = conditionHolds(config, check.attribute_path, check.condition, check.expected);
-    out.set(check.id, (out.get(check.id) ?? true) && holds);
+  for (const result of evaluateResource(resourceType, config, UnsetAttributes.AS_WRITTEN)) {
+    for (const [id, outcome] of result.checks) out.set(id, outcome === Outcome.PASS);
   }
   return out;
 }
