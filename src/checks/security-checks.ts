@@ -2,8 +2,9 @@ import { Annotations, DefaultTokenResolver, IAspect, StringConcat, TerraformReso
 import { IConstruct } from 'constructs';
 import { CheckLevel } from './check-level';
 import { Outcome } from './condition';
-import { evaluateResource, RuleResult } from './evaluate';
-import { isSuppressed, suppressCheck } from './suppressions';
+import { evaluateResource, RuleResult, rulesFor } from './evaluate';
+import { suppressCheck, suppressionOf } from './suppressions';
+import { recordAcknowledgement } from '../core/warnings';
 
 /** Options of `AzureMlSecurityChecks`. */
 export interface AzureMlSecurityChecksProps {
@@ -51,18 +52,30 @@ export class AzureMlSecurityChecks implements IAspect {
     if (!TerraformResource.isTerraformResource(node)) return;
     const resource = node as TerraformResource;
     const type = resource.terraformResourceType;
+    if (rulesFor(type).length === 0) return;
     const config = synthesizedAttributes(resource);
     if (!config) return;
     for (const result of evaluateResource(type, config)) {
-      if (result.outcome !== Outcome.FAIL || isSuppressed(resource, result.rule.id)) continue;
-      const open = result.failing.filter(id => !isSuppressed(resource, id));
+      if (result.outcome !== Outcome.FAIL) continue;
+      // A suppression (on the resource or a scope above) is recorded on the resource it silences.
+      const ruleReason = suppressionOf(resource, result.rule.id);
+      if (ruleReason !== undefined) {
+        recordAcknowledgement(resource, result.rule.id, ruleReason);
+        continue;
+      }
+      const open: string[] = [];
+      for (const id of result.failing) {
+        const reason = suppressionOf(resource, id);
+        if (reason === undefined) open.push(id);
+        else recordAcknowledgement(resource, id, reason);
+      }
       if (open.length > 0) this.report(resource, result, open);
     }
   }
 
   private report(resource: TerraformResource, result: RuleResult, ids: readonly string[]): void {
     const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
-    const message = `${result.rule.id} (${ids.join(', ')}): ${address} at ${resource.node.path}: ${result.rule.problem}. `
+    const message = `[${result.rule.id}] ${address} (${resource.node.path}) fails ${ids.join(', ')}: ${result.rule.problem}. `
       + `Fix: ${result.rule.fix}. To accept it: AzureMlSecurityChecks.suppress(construct, '${result.rule.id}', 'reason').`;
     if (this.level === CheckLevel.ERROR) {
       Annotations.of(resource).addError(message);

@@ -1,7 +1,9 @@
-// Suppressions of the security rule pack: acknowledgements with a reason, on a construct and everything below it.
+// Suppressions of the security rule pack. They are acknowledgements of src/core/warnings.ts (one mechanism for
+// warnings and security checks): with a reason, on a construct and everything below it.
 import { IConstruct } from 'constructs';
 import { SECURITY_RULES } from './rules';
 import { ValidationError } from '../core/validation';
+import { acknowledgementOf, Warnings } from '../core/warnings';
 
 let known: Set<string> | undefined;
 
@@ -11,9 +13,7 @@ export function knownCheckIds(): ReadonlySet<string> {
   return known;
 }
 
-const METADATA_TYPE = 'azureml:security-check-suppression';
-
-/** Records that `id` is accepted for `construct` and its children, for `reason`. */
+/** Acknowledges the rule or check `id` for `construct` and its children, for `reason`. */
 export function suppressCheck(construct: IConstruct, id: string, reason: string): void {
   if (typeof id !== 'string' || !knownCheckIds().has(id)) {
     throw new ValidationError(construct, `cannot suppress '${id}': it is not a rule ID (AZML-SEC-NNN) or a check ID of `
@@ -21,12 +21,12 @@ export function suppressCheck(construct: IConstruct, id: string, reason: string)
   }
   if (typeof reason !== 'string' || reason.trim().length === 0) {
     throw new ValidationError(construct, `suppressing '${id}' needs a reason: a suppression without one cannot be reviewed. `
-      + `Pass why the finding is accepted, e.g. AzureMlSecurityChecks.suppress(construct, '${id}', 'private endpoint added by the platform team').`);
+      + `Pass why the finding is accepted, e.g. AzureMlSecurityChecks.suppress(construct, '${id}', 'reached through the platform private endpoint').`);
   }
-  construct.node.addMetadata(METADATA_TYPE, { id, reason: reason.trim() });
+  Warnings.of(construct).acknowledge(id, reason.trim());
 }
 
-/** Whether `id` is suppressed on `construct` or one of its ancestors. */
-export function isSuppressed(construct: IConstruct, id: string): boolean {
-  return construct.node.scopes.some(scope => scope.node.metadata.some(m => m.type === METADATA_TYPE && m.data?.id === id));
+/** The reason `id` is suppressed on `construct` or the nearest scope above it, else undefined. */
+export function suppressionOf(construct: IConstruct, id: string): string | undefined {
+  return acknowledgementOf(construct, id);
 }

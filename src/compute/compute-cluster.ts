@@ -1,9 +1,10 @@
 import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machine-learning-compute-cluster';
 import { Construct, IConstruct } from 'constructs';
 import {
-  checkDurationSeconds, checkIdentity, computeGrantee, resolveLocation, resolveNodePublicIp, resolveVmSize,
+  checkDurationSeconds, checkIdentity, computeGrantee, hasManagedNetwork, resolveLocation, resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
+import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { VmPriority, VmSize } from './vm-size';
 import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
@@ -231,6 +232,7 @@ export class ComputeCluster extends Construct implements IGrantee {
       tags: props.tags,
     });
     this.node.defaultChild = this.resource;
+    if (props.subnetId === undefined && hasManagedNetwork(props.workspace)) acceptLibraryExceptions(this, 'AZML-SEC-012');
 
     // The name itself, not a reference: the workspace may name this cluster (image_build_compute_name),
     // and a reference back to the cluster would be a dependency cycle.

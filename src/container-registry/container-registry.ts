@@ -2,6 +2,7 @@ import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-a
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct, IConstruct } from 'constructs';
 import { ContainerRegistryAttributes, ContainerRegistryBase, IContainerRegistry, ImportedContainerRegistry } from './container-registry-base';
+import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
@@ -167,6 +168,7 @@ export class ContainerRegistry extends ContainerRegistryBase {
       tags: props.tags,
     });
     protectResource(this, this.resource, props, NAME_RULES.containerRegistry);
+    acceptLibraryExceptions(this, 'AZML-SEC-055', 'AZML-SEC-056', 'AZML-SEC-057', 'AZML-SEC-061', ...(zoneRedundancy ? [] : ['AZML-SEC-059']));
 
   }
 

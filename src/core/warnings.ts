@@ -67,8 +67,22 @@ export class Warnings {
     acknowledged.set(this.scope, map);
     this.scope.node.addMetadata(ACKNOWLEDGEMENT_METADATA, { id, reason });
     const resource = resourceOf(this.scope);
-    resource?.addOverride(`//.acknowledged.${id}`, reason);
+    if (resource) recordAcknowledgement(resource, id, reason);
   }
+}
+
+const recorded = new WeakMap<TerraformResource, Record<string, string>>();
+
+/**
+ * Writes an acknowledgement into a resource's `//` comment block of the synthesized JSON, as `acknowledged.<id>`.
+ * The block is written whole, so IDs with dots (`PSRULE-Azure.ML.PublicAccess`) stay one key. Internal.
+ */
+export function recordAcknowledgement(resource: TerraformResource, id: string, reason: string): void {
+  const record = { ...(recorded.get(resource) ?? {}) };
+  if (record[id] === reason) return;
+  record[id] = reason;
+  recorded.set(resource, record);
+  resource.addOverride('//.acknowledged', record);
 }
 
 /** The reason `id` was acknowledged on `scope` or the nearest scope above it, else undefined. Internal. */

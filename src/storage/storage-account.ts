@@ -6,6 +6,7 @@ import {
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes, StorageAccountBase } from './storage-account-base';
+import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { childResourceId } from '../core/arm-id';
 import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
@@ -247,6 +248,7 @@ export class StorageAccount extends StorageAccountBase {
       tags: props.tags,
     });
     protectResource(this, this.resource, props, NAME_RULES.storageAccount);
+    acceptLibraryExceptions(this, 'AZML-SEC-029', 'AZML-SEC-033', ...(versioning ? [] : ['AZML-SEC-035']));
 
     this.accountTier = 'Standard';
     this.accountKind = 'StorageV2';

@@ -2,6 +2,7 @@
 // Analytics) and container registry of a workspace. Construct IDs here are public API (Terraform addresses).
 import { Construct } from 'constructs';
 import { WorkspaceContainerRegistry } from './workspace-options';
+import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { ContainerRegistry } from '../container-registry/container-registry';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { RemovalPolicy } from '../core/removal-policy';
@@ -63,6 +64,7 @@ export function createAssociatedResources(scope: Construct, input: AssociatedRes
     azureMlCorsRules: true,
     replication: input.storageReplication,
   });
+  if (!input.storageAccount && input.storageSharedKeyAccess) acceptLibraryExceptions(storageAccount, 'AZML-SEC-031');
 
   // The vault stays closed even for a public workspace: Azure ML reaches it as a trusted service,
   // and managed-network computes through a managed private endpoint.

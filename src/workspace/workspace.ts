@@ -19,6 +19,7 @@ import {
 } from './workspace-options';
 import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
 import { AzapiUpdateResource } from '../azapi/update-resource';
+import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, IGrantee, PrincipalType } from '../core/grants';
@@ -387,6 +388,7 @@ export class Workspace extends WorkspaceBase {
       dependsOn: preRequisites.length > 0 ? preRequisites : undefined,
     });
     this.node.defaultChild = this.resource;
+    acceptLibraryExceptions(this, ...(encryption ? [] : ['AZML-SEC-002']), ...(identity.primary ? [] : ['AZML-SEC-003']));
     applyRemovalPolicy(this.resource, removalPolicy);
 
     this.workspaceName = name;
