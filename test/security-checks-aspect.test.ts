@@ -1,9 +1,9 @@
 // AzureMlSecurityChecks: the security rule pack as a cdktf Aspect, on raw azurerm L1 resources, other libraries'
 // resources and the library's own defaults; suppressions; levels; the catalogue against security-checks.json.
-import { ContainerRegistry as L1Registry } from '@cdktf/provider-azurerm/lib/container-registry';
-import { StorageAccount as L1StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ContainerRegistry as L1Registry } from '@cdktf/provider-azurerm/lib/container-registry';
+import { StorageAccount as L1StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
 import { App, Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { securityChecks, toCondition } from './support/security-checks';
@@ -82,8 +82,12 @@ describe('raw azurerm L1 resources', () => {
     const stack = providerStack('l1');
     // What a hand-written account often looks like: network, shared key and TLS left to the defaults or worse.
     new L1StorageAccount(stack, 'Open', {
-      name: 'stopen01', resourceGroupName: 'rg-ml', location: 'westeurope',
-      accountTier: 'Standard', accountReplicationType: 'LRS', minTlsVersion: 'TLS1_0',
+      name: 'stopen01',
+      resourceGroupName: 'rg-ml',
+      location: 'westeurope',
+      accountTier: 'Standard',
+      accountReplicationType: 'LRS',
+      minTlsVersion: 'TLS1_0',
     });
     const findings = check(stack);
     const rules = findings.map(f => f.rule);
@@ -199,8 +203,13 @@ describe('suppressions and levels', () => {
     const stack = providerStack('s');
     const cluster = new TerraformResource(stack, 'Cluster', { terraformResourceType: 'azurerm_machine_learning_compute_cluster' });
     const attributes = {
-      name: 'cpu', location: 'westeurope', vm_priority: 'Dedicated', vm_size: 'Standard_DS3_v2', local_auth_enabled: false,
-      machine_learning_workspace_id: '${var.workspace_id}', identity: { type: 'SystemAssigned' },
+      name: 'cpu',
+      location: 'westeurope',
+      vm_priority: 'Dedicated',
+      vm_size: 'Standard_DS3_v2',
+      local_auth_enabled: false,
+      machine_learning_workspace_id: '${var.workspace_id}',
+      identity: { type: 'SystemAssigned' },
       scale_settings: { min_node_count: 0, max_node_count: 2, scale_down_nodes_after_idle_duration: 'PT15M' },
     };
     for (const [key, value] of Object.entries(attributes)) cluster.addOverride(key, value);

@@ -4,8 +4,8 @@ import {
   checkDurationSeconds, checkIdentity, computeGrantee, hasManagedNetwork, resolveLocation, resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
-import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { VmPriority, VmSize } from './vm-size';
+import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { IGrantee, PrincipalType } from '../core/grants';
