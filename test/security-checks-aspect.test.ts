@@ -6,10 +6,11 @@ import { ContainerRegistry as L1Registry } from '@cdktf/provider-azurerm/lib/con
 import { StorageAccount as L1StorageAccount, StorageAccountConfig } from '@cdktf/provider-azurerm/lib/storage-account';
 import { App, Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { securityChecks, toCondition } from './support/security-checks';
+import { rulesTableMarkdown, securityChecks, toCondition } from './support/security-checks';
 import { describeWithShared } from './support/shared';
 import { expectConformant, providerStack, synthJson } from './support/synth';
 import { AzureMlSecurityChecks, CheckLevel } from '../src/checks';
+import { libraryExceptionIds } from '../src/checks/library-exceptions';
 import { SECURITY_RULES } from '../src/checks/rules';
 import { ResourceGroupRef } from '../src/core/resource-group';
 import { BlobDatastore } from '../src/datastore';
@@ -352,5 +353,18 @@ describeWithShared('the rule catalogue', () => {
       }
     }
     expect(owners.size).toBe(new Set(securityChecks().map(e => e.id)).size);
+  });
+});
+
+describe('docs/security-checks.md', () => {
+  const docs = fs.readFileSync(path.join(__dirname, '..', 'docs', 'security-checks.md'), 'utf8');
+
+  test('holds the rules table of the shipped catalogue', () => {
+    expect(docs).toContain(rulesTableMarkdown());
+  });
+
+  test('lists every exception the library records itself', () => {
+    const section = docs.slice(docs.indexOf('## Exceptions the library records itself'), docs.indexOf('## Rules'));
+    expect(libraryExceptionIds().filter(id => !section.includes(`| ${id} |`))).toEqual([]);
   });
 });

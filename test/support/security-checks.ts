@@ -5,6 +5,7 @@
 import { groundTruthJson } from './ground-truth';
 import { Condition, ConditionOp, judge, lookup, Outcome } from '../../src/checks/condition';
 import { evaluateResource, UnsetAttributes } from '../../src/checks/evaluate';
+import { SECURITY_RULES } from '../../src/checks/rules';
 
 /** One entry of security-checks.json. Entries sharing `id` and `resource_type` are ANDed. */
 export interface SecurityCheck {
@@ -64,4 +65,14 @@ export function failingChecks(resourceType: string, config: any): string[] {
 /** Ids of the checks for `resourceType` that `config` passes, sorted. */
 export function passingChecks(resourceType: string, config: any): string[] {
   return [...evaluateChecks(resourceType, config)].filter(([, ok]) => ok).map(([id]) => id).sort();
+}
+
+/** The rules table of docs/security-checks.md, rendered from the shipped catalogue (the docs test compares them). */
+export function rulesTableMarkdown(): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = SECURITY_RULES.map(rule => {
+    const checks = rule.checks.map(c => `\`${c.id}\`${c.resourceTypes ? ` (${c.resourceTypes.map(t => t.replace('azurerm_machine_learning_', '')).join(', ')} only)` : ''}`);
+    return `| ${rule.id} | ${rule.resourceTypes.map(t => `\`${t}\``).join(', ')} | ${checks.join(', ')} | ${cell(rule.problem)} | ${cell(rule.fix)} |`;
+  });
+  return ['| Rule | Resource types | Checks (Checkov, Azure Policy, PSRule, Trivy, KICS) | Fails when | Fix |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -10,7 +10,7 @@ export const MACHINE_LEARNING_RULES: SecurityRule[] = [
     id: 'AZML-SEC-001',
     resourceTypes: [WORKSPACE],
     problem: 'the workspace is reachable from the public internet (public_network_access_enabled is true, or unset: the provider default is true)',
-    fix: 'set public_network_access_enabled = false and reach the workspace through a private endpoint (amlworkspace)',
+    fix: 'set public_network_access_enabled = false (Workspace: publicNetworkAccessEnabled: false) and reach the workspace through a private endpoint (amlworkspace)',
     checks: [
       check('CKV_AZURE_144', equals('public_network_access_enabled', false)),
       check('CKV2_AZURE_49', absentOrEquals('public_network_access_enabled', false)),
@@ -22,7 +22,7 @@ export const MACHINE_LEARNING_RULES: SecurityRule[] = [
     id: 'AZML-SEC-002',
     resourceTypes: [WORKSPACE],
     problem: 'the workspace is not encrypted with a customer-managed key (no encryption block)',
-    fix: 'add an encryption block with key_vault_id and key_id (Workspace: serviceSideEncryption / a customer-managed key); it is decided at creation (changing it replaces the workspace)',
+    fix: 'add an encryption block with key_vault_id and key_id (Workspace: encryption); it is decided at creation (changing it replaces the workspace)',
     checks: [
       check('AZPOL-ba769a63-b8cc-4b2d-abf6-ac33c7204be8', exists('encryption.key_id'), exists('encryption.key_vault_id')),
     ],
@@ -31,7 +31,7 @@ export const MACHINE_LEARNING_RULES: SecurityRule[] = [
     id: 'AZML-SEC-003',
     resourceTypes: [WORKSPACE],
     problem: 'the workspace does not run as a user-assigned managed identity',
-    fix: 'set identity.type = "UserAssigned" with identity_ids and primary_user_assigned_identity (Workspace: userAssignedIdentity), and grant that identity the roles on storage, key vault and registry',
+    fix: 'set identity.type = "UserAssigned" with identity_ids and primary_user_assigned_identity (Workspace: identity: WorkspaceIdentity.userAssigned(...)), and grant that identity the roles on storage, key vault and registry',
     checks: [
       check('AZPOL-5f0c7d88-c7de-45b8-ac49-db49e72eaa78', exists('primary_user_assigned_identity')),
       check('PSRULE-Azure.ML.UserManagedIdentity',
