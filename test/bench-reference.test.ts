@@ -21,6 +21,8 @@ const OPTIONAL_FEATURE_MODULES: Record<string, string> = {
   'lib/private-dns-zone': 'Private endpoints (src/network): zones created by the library',
   'lib/private-dns-zone-virtual-network-link': 'Private endpoints (src/network): zones created by the library',
   'lib/private-endpoint': 'Private endpoints (src/network)',
+  'lib/monitor-private-link-scope': 'Azure Monitor Private Link Scope (src/network, workspace privateEndpoint)',
+  'lib/monitor-private-link-scoped-service': 'Azure Monitor Private Link Scope (src/network, workspace privateEndpoint)',
   'lib/storage-blob': 'BuildContext.fromLocalDirectory (environment build contexts uploaded as blobs)',
   'lib/storage-share': 'FileShareTarget.create',
 };

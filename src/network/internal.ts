@@ -34,10 +34,11 @@ export function requestedTogether(): PrivateEndpointSubResource[] | undefined {
 
 /** Builds endpoints knowing which sub-resources were requested together (existing zones are matched against all). */
 export function withSiblings<T>(subs: PrivateEndpointSubResource[], build: () => T): T {
+  const outer = siblings;
   siblings = subs;
   try {
     return build();
   } finally {
-    siblings = undefined;
+    siblings = outer;
   }
 }

@@ -1,6 +1,6 @@
 // Internal: the body of every `addPrivateEndpoint` method. Not exported from the package index.
 import { Construct, IConstruct } from 'constructs';
-import { withSiblings } from './internal';
+import { requestedTogether, withSiblings } from './internal';
 import { PrivateEndpoint, TargetPrivateEndpointOptions } from './private-endpoint';
 import { PrivateEndpointSubResource } from './sub-resource';
 import { ValidationError } from '../core/validation';
@@ -17,7 +17,9 @@ export interface PrivateLinkTarget {
 /**
  * Creates one endpoint per requested sub-resource under `target`, as `PrivateEndpoint-<groupId>`:
  * construct IDs depend on the sub-resource only, so adding one or changing the DNS mode leaves the
- * others where they are. Internal: the `addPrivateEndpoint` methods call it.
+ * others where they are. Internal: the `addPrivateEndpoint` methods call it. Inside
+ * `withSiblings(all, ...)` existing zones are matched against `all` (a workspace passes one zone list for all
+ * its endpoints).
  */
 export function addPrivateEndpoints(target: IConstruct, spec: PrivateLinkTarget, options: TargetPrivateEndpointOptions): PrivateEndpoint[] {
   const subs = options.subResources ?? spec.defaults;
@@ -34,6 +36,7 @@ export function addPrivateEndpoints(target: IConstruct, spec: PrivateLinkTarget,
   // A target built on an L1 lends its own resource group (known at plan time) unless one is given.
   const l1Group = (target.node.defaultChild as { resourceGroupNameInput?: unknown } | undefined)?.resourceGroupNameInput;
   const resourceGroup = options.resourceGroup ?? (typeof l1Group === 'string' ? { name: l1Group } : undefined);
+  const zoneSiblings = requestedTogether() ?? subs;
   const endpoints: PrivateEndpoint[] = [];
   for (const sub of subs) {
     const id = `PrivateEndpoint-${sub.groupId}`;
@@ -42,7 +45,7 @@ export function addPrivateEndpoints(target: IConstruct, spec: PrivateLinkTarget,
         + `(${target.node.path}/${id}); request each sub-resource once.`);
     }
     // Existing zones are matched against all the sub-resources of the call.
-    endpoints.push(withSiblings(subs, () =>
+    endpoints.push(withSiblings(zoneSiblings, () =>
       new PrivateEndpoint(target as Construct, id, { ...options, resourceGroup, targetResourceId: spec.resourceId, subResource: sub })));
   }
   return endpoints;

@@ -34,6 +34,11 @@ export interface AssociatedResourcesInput {
   readonly applicationInsights?: IApplicationInsights;
   readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
   readonly containerRegistry: WorkspaceContainerRegistry;
+  /**
+   * The workspace puts the Log Analytics workspace and Application Insights it creates behind an
+   * Azure Monitor Private Link Scope: they then refuse ingestion and queries from public networks.
+   */
+  readonly monitorPrivateLink?: boolean;
 }
 
 /** The workspace's dependencies, created or adopted. */
@@ -76,12 +81,14 @@ export function createAssociatedResources(scope: Construct, input: AssociatedRes
 
   // A Log Analytics workspace backs a created Application Insights component and receives the
   // diagnostic settings; it is created unless given, or unless nothing needs it.
+  const monitorNetwork = input.monitorPrivateLink ? { internetIngestionEnabled: false, internetQueryEnabled: false } : {};
   const needsLogAnalytics = !input.applicationInsights || input.diagnostics;
   const logAnalyticsWorkspace = input.logAnalyticsWorkspace
-    ?? (needsLogAnalytics ? new LogAnalyticsWorkspace(scope, 'LogAnalytics', common) : undefined);
+    ?? (needsLogAnalytics ? new LogAnalyticsWorkspace(scope, 'LogAnalytics', { ...common, ...monitorNetwork }) : undefined);
 
   const applicationInsights = input.applicationInsights ?? new ApplicationInsights(scope, 'ApplicationInsights', {
     ...common,
+    ...monitorNetwork,
     logAnalyticsWorkspace,
   });
 

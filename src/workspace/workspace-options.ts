@@ -1,7 +1,12 @@
 import { ManagedNetworkIsolation } from './workspace-ref';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { IUserAssignedIdentity } from '../core/identity';
+import { IResourceGroup } from '../core/resource-group';
 import { IKeyVault } from '../key-vault/key-vault-base';
+import { AzureCloud } from '../network/cloud';
+import { PrivateDns } from '../network/private-dns';
+import { PrivateEndpointSubResource } from '../network/sub-resource';
+import { ISubnet } from '../network/subnet';
 
 /** Kind of workspace. */
 export enum WorkspaceKind {
@@ -158,4 +163,48 @@ export class WorkspaceIdentity {
   public get hasUserAssigned(): boolean {
     return this.type.endsWith('UserAssigned');
   }
+}
+
+/** Private endpoints of a workspace and of the dependencies it creates. */
+export interface WorkspacePrivateEndpointSettings {
+  /** Subnet of the endpoints (the user's network; the library never creates it). Replace-forcing. */
+  readonly subnet: ISubnet;
+  /**
+   * How DNS records are managed, for every endpoint of the workspace.
+   * @default PrivateDns.createZones() - zones created once per stack and linked to the subnet's network
+   */
+  readonly dns?: PrivateDns;
+  /**
+   * Azure cloud, which decides the DNS zone names.
+   * @default AzureCloud.PUBLIC
+   */
+  readonly cloud?: AzureCloud;
+  /**
+   * Region of the endpoints (the virtual network's). Replace-forcing.
+   * @default - the subnet's location, else the workspace's
+   */
+  readonly location?: string;
+  /**
+   * Resource group of the endpoints. Replace-forcing.
+   * @default - the workspace's resource group
+   */
+  readonly resourceGroup?: IResourceGroup;
+  /**
+   * Storage sub-resources to reach. Add `QUEUE` and `TABLE` for batch endpoints and ParallelRunStep.
+   * @default [BLOB, FILE]
+   */
+  readonly storageSubResources?: PrivateEndpointSubResource[];
+  /**
+   * Also create endpoints for the storage account, key vault and registry you passed in. Leave it
+   * off when those already have endpoints (a duplicate is an error).
+   * @default false - only the workspace and the dependencies it creates get endpoints
+   */
+  readonly includeBroughtDependencies?: boolean;
+  /**
+   * Put the Log Analytics workspace and Application Insights component the workspace creates behind
+   * an Azure Monitor Private Link Scope (access modes Open, as Azure ML requires) with its private
+   * endpoint; they then refuse ingestion and queries from public networks.
+   * @default true when the workspace creates Application Insights or Log Analytics
+   */
+  readonly monitorPrivateLinkScope?: boolean;
 }

@@ -15,8 +15,10 @@ import {
   WorkspaceIdentity,
   WorkspaceKind,
   WorkspaceManagedNetwork,
+  WorkspacePrivateEndpointSettings,
   WorkspaceServerlessCompute,
 } from './workspace-options';
+import { createWorkspacePrivateEndpoints, wantsMonitorPrivateLink } from './workspace-private-endpoints';
 import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
 import { AzapiUpdateResource } from '../azapi/update-resource';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
@@ -33,6 +35,8 @@ import { Warnings } from '../core/warnings';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
+import { MonitorPrivateLinkScope } from '../network/monitor-private-link-scope';
+import { PrivateEndpoint } from '../network/private-endpoint';
 import { StorageReplication } from '../storage/storage-account';
 import { IStorageAccount } from '../storage/storage-account-base';
 
@@ -184,6 +188,20 @@ export interface WorkspaceProps {
    * @default true
    */
   readonly diagnostics?: boolean;
+  /**
+   * Private endpoints for the workspace and every dependency it creates (storage `blob` and `file`,
+   * key vault, registry), with private DNS, and an Azure Monitor Private Link Scope for the Log
+   * Analytics workspace and Application Insights it creates. More endpoints can be added later with
+   * `addPrivateEndpoint` on the workspace or a dependency.
+   * @default - none
+   */
+  readonly privateEndpoint?: WorkspacePrivateEndpointSettings;
+  /**
+   * States that the private endpoints of a private workspace are created outside this construct
+   * (another stack, a platform team, Azure Policy), so the reachability check does not ask for one.
+   * @default false
+   */
+  readonly privateEndpointsManagedElsewhere?: boolean;
 }
 
 /** Options of a private-endpoint outbound rule of the managed network. */
@@ -249,6 +267,10 @@ export class Workspace extends WorkspaceBase {
   public readonly systemDatastoresAuthMode?: AzapiUpdateResource;
   /** Whether the workspace is reachable from public networks. */
   public readonly publicNetworkAccessEnabled: boolean;
+  /** Private endpoints created from the `privateEndpoint` prop (workspace and dependencies). */
+  public readonly privateEndpoints: PrivateEndpoint[];
+  /** The Azure Monitor Private Link Scope created from the `privateEndpoint` prop, if any. */
+  public readonly monitorPrivateLinkScope?: MonitorPrivateLinkScope;
 
   private readonly identityBasedDatastores: boolean;
 
@@ -302,6 +324,13 @@ export class Workspace extends WorkspaceBase {
 
     // The workspace's own public-access warning says how to close the storage and registry it creates.
     coverOpenNetworkWarnings(this);
+    const created = {
+      storageAccount: !props.storageAccount,
+      keyVault: !props.keyVault,
+      containerRegistry: registryChoice.mode === 'create',
+      applicationInsights: !props.applicationInsights,
+      logAnalyticsWorkspace: !props.logAnalyticsWorkspace && (!props.applicationInsights || diagnostics),
+    };
     const associated: AssociatedResources = createAssociatedResources(this, {
       resourceGroup: props.resourceGroup,
       location,
@@ -318,6 +347,7 @@ export class Workspace extends WorkspaceBase {
       applicationInsights: props.applicationInsights,
       logAnalyticsWorkspace: props.logAnalyticsWorkspace,
       containerRegistry: registryChoice,
+      monitorPrivateLink: wantsMonitorPrivateLink(props.privateEndpoint, created),
     });
 
     const encryption = props.encryption;
@@ -428,6 +458,11 @@ export class Workspace extends WorkspaceBase {
     if (props.deleteLock) {
       addDeleteLock(this, 'DeleteLock', this.resource.id, 'machine learning workspace');
     }
+    const privateNetworking = props.privateEndpoint
+      ? createWorkspacePrivateEndpoints(this, location, props.resourceGroup, associated, created, props.privateEndpoint)
+      : undefined;
+    this.privateEndpoints = privateNetworking?.endpoints ?? [];
+    this.monitorPrivateLinkScope = privateNetworking?.monitorScope;
     if (diagnostics && associated.logAnalyticsWorkspaceId) {
       associated.addDiagnostics(this, 'Diagnostics', this.resource.id);
     }
