@@ -1,4 +1,4 @@
-import { cdktf, javascript, JsonFile } from 'projen';
+import { cdktf, javascript, JsonFile, release } from 'projen';
 
 
 // projen dropped `new cdktf-construct`; the class is deprecated (cdktf was archived upstream)
@@ -16,11 +16,15 @@ const project = new cdktf.ConstructLibraryCdktf({
   license: 'Apache-2.0',
   keywords: ['azure', 'machine-learning', 'azureml', 'terraform'],
 
-  cdktfVersion: '0.21.0',
+  // cdktf 0.21.x: the range the prebuilt provider bindings accept (their peer range is ^0.21.0).
+  cdktfVersion: '^0.21.0',
   constructsVersion: '^10.4.2',
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
-  peerDeps: ['@cdktf/provider-azurerm@14.23.1'],
+  // @cdktf/provider-azurerm follows the azurerm provider: a minor release per azurerm minor (14.23 = azurerm 4.55.0,
+  // the schemas this library is tested against), patch releases rebuild the same provider version. Users may take
+  // patch releases; a new minor changes the generated classes and the pinned provider, so it needs a release of ours.
+  peerDeps: ['@cdktf/provider-azurerm@~14.23.1'],
   devDeps: [
     '@cdktf/provider-azurerm@14.23.1',
     'cdktf-cli@0.21.0',
@@ -29,10 +33,25 @@ const project = new cdktf.ConstructLibraryCdktf({
   // Runtime dependencies of a jsii library must be bundled.
   bundledDeps: ['yaml@^2.8.0'],
 
-  // No remote here: CI is `.ci/run`, releases are out of scope for now.
+  // No remote here: CI is `.ci/run`. Releases are cut locally with `npx projen release`: the version comes from the
+  // conventional commits since the last v* tag (0.1.0 for the first release), the changelog goes to CHANGELOG.md and
+  // dist/changelog.md, and nothing is pushed. Publishing the packages in dist/ is a separate, manual step.
   github: false,
-  release: false,
-  package: false,
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelog: true, changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
+  nextVersionCommand: "git tag --list 'v*' | grep -q . || echo 0.1.0",
+  releaseToNpm: false,
+  package: true,
+
+  // jsii language targets (README: "Languages"). Names follow each ecosystem's conventions.
+  publishToPypi: { distName: 'cdktf-azureml', module: 'cdktf_azureml' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdktf_azureml',
+    mavenGroupId: 'io.github.cdktf-azureml',
+    mavenArtifactId: 'cdktf-azureml',
+  },
+  publishToNuget: { dotNetNamespace: 'CdktfAzureml', packageId: 'CdktfAzureml' },
+  publishToGo: { moduleName: 'github.com/cdktf-azureml/cdktf-azureml-go', packageName: 'cdktfazureml' },
   buildWorkflow: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
@@ -103,6 +122,38 @@ project.addTask('ground-truth', {
   exec: 'ts-node -P scripts/tsconfig.json scripts/slice-ground-truth.ts',
 });
 project.gitattributes.addAttributes('/test/fixtures/ground-truth/**', 'linguist-generated');
+
+// The package: only what a consumer loads (lib/, .jsii, README, API.md, LICENSE) and bin/ (commands in `bin`).
+// An allowlist, so new top-level folders (examples, docs, bench, .ci, scripts, cdktf.out) can never leak into it.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md', 'bin/**']);
+// The version in the repository is the first release; `npx projen release` derives later ones from the v* tags and
+// the conventional commits, and `unbump` restores the committed package.json (projen's default writes 0.0.0).
+project.package.addVersion('0.1.0');
+project.tasks.tryFind('unbump')!.reset('git checkout -- package.json');
+
+// jsii warns about names that break other languages; any warning fails the compile. reserved-word stays silenced
+// (projen's default): it flags properties like `type`, which every target renames (Go `Type()`, Python `type_`).
+project.compileTask.reset('jsii --silence-warnings=reserved-word --fail-on-warnings');
+
+// jsii-diff against the previous release, once there is one (a v* tag; the package is then on the registry).
+const compat = project.tasks.tryFind('compat')!;
+compat.reset();
+compat.exec('jsii-diff npm:cdktf-azureml@$(git describe --tags --abbrev=0 --match "v*" | sed "s/^v//") -k --ignore-file .compatignore', {
+  condition: "git tag --list 'v*' | grep -q .",
+});
+project.postCompileTask.spawn(compat);
+
+// Python and Java sources from the compiled assembly, without their toolchains (CI runs it; see .ci/run).
+project.addTask('package:code', {
+  description: 'Generate the Python and Java bindings as source (jsii-pacmak --code-only; no Python or Java needed)',
+  exec: 'jsii-pacmak --code-only --target python --target java',
+});
+
+// The npm tarball holds no machine path and none of the repository's tooling (CI runs it after package:js).
+project.addTask('package:check', {
+  description: 'Check the packed npm tarball in dist/js: allowed files only, no absolute machine paths',
+  exec: 'ts-node -P scripts/tsconfig.json scripts/check-package.ts',
+});
 
 project.addTask('bench', {
   description: 'Synthesis speed and memory benchmark (not part of the tests)',
