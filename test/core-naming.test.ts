@@ -1,6 +1,13 @@
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { generatePhysicalName, NAME_RULES, resolvePhysicalName } from '../src/core/naming';
+import { planValue } from './support/plan-names';
+import { resolveValue } from './support/synth';
+import { generatePhysicalName, NAME_RULES, NameRule, resolvePhysicalName } from '../src/core/naming';
+
+/** The name `terraform plan` shows for a generated name (its unique suffix computed). */
+function planned(scope: Construct, rule: NameRule): string {
+  return planValue(resolveValue(scope, generatePhysicalName(scope, rule, 'rg-ml')));
+}
 
 function scopeAt(...ids: string[]): Construct {
   const app = Testing.app();
@@ -20,7 +27,7 @@ describe('generated physical names', () => {
 
   test.each(Object.entries(NAME_RULES))('%s names follow the rule for every path shape', (_kind, rule) => {
     for (const ids of paths) {
-      const name = generatePhysicalName(scopeAt(...ids), rule);
+      const name = planned(scopeAt(...ids), rule);
       expect(name).toMatch(rule.pattern);
       expect(name.length).toBeLessThanOrEqual(rule.maxLength);
       expect(name.length).toBeGreaterThanOrEqual(rule.minLength);
@@ -29,22 +36,23 @@ describe('generated physical names', () => {
 
   test('are readable: they keep the end of the construct path', () => {
     expect(generatePhysicalName(scopeAt('Ml', 'Workspace'), NAME_RULES.workspace)).toMatch(/^ml-workspace-[a-z][a-z0-9]{7}$/);
-    expect(generatePhysicalName(scopeAt('Ml', 'Storage'), NAME_RULES.storageAccount)).toMatch(/^mlstorage[a-z][a-z0-9]{7}$/);
+    expect(planned(scopeAt('Ml', 'Storage'), NAME_RULES.storageAccount)).toMatch(/^mlstorage[0-9a-f]{8}$/);
   });
 
   test('too long: whole leading ids are dropped, never cut in the middle', () => {
     // 24 characters leave 15 for the path: 'workspace-keyvault' does not fit, 'keyvault' does.
-    expect(generatePhysicalName(scopeAt('Workspace', 'KeyVault'), NAME_RULES.keyVault)).toMatch(/^keyvault-[a-z][a-z0-9]{7}$/);
+    expect(planned(scopeAt('Workspace', 'KeyVault'), NAME_RULES.keyVault)).toMatch(/^keyvault-[0-9a-f]{8}$/);
     // A single id longer than the room is cut at its end.
-    expect(generatePhysicalName(scopeAt('TrainingDataLakeStorageAccount'), NAME_RULES.storageAccount)).toMatch(/^trainingdatalake[a-z][a-z0-9]{7}$/);
+    expect(planned(scopeAt('TrainingDataLakeStorageAccount'), NAME_RULES.storageAccount))
+      .toMatch(/^trainingdatalake[0-9a-f]{8}$/);
   });
 
   test('are deterministic and differ between paths and stacks', () => {
-    const a1 = generatePhysicalName(scopeAt('Ml', 'Storage'), NAME_RULES.storageAccount);
-    const a2 = generatePhysicalName(scopeAt('Ml', 'Storage'), NAME_RULES.storageAccount);
-    const b = generatePhysicalName(scopeAt('Ml2', 'Storage'), NAME_RULES.storageAccount);
+    const a1 = generatePhysicalName(scopeAt('Ml', 'Cluster'), NAME_RULES.computeCluster);
+    const a2 = generatePhysicalName(scopeAt('Ml', 'Cluster'), NAME_RULES.computeCluster);
+    const b = generatePhysicalName(scopeAt('Ml2', 'Cluster'), NAME_RULES.computeCluster);
     const otherStack = new Construct(new TerraformStack(new App(), 'other-stack'), 'Ml');
-    const c = generatePhysicalName(new Construct(otherStack, 'Storage'), NAME_RULES.storageAccount);
+    const c = generatePhysicalName(new Construct(otherStack, 'Cluster'), NAME_RULES.computeCluster);
     expect(a1).toBe(a2);
     expect(new Set([a1, b, c]).size).toBe(3);
   });

@@ -23,6 +23,7 @@ import {
   WorkspaceKind,
   WorkspaceProps,
 } from '../src';
+import { planValue } from './support/plan-names';
 import { findReplacements } from './support/replacement';
 import { expectConformant, ofType, only, providerStack, resolved, synthJson, warningsOf } from './support/synth';
 import { NAME_RULES } from '../src/core/naming';
@@ -202,7 +203,7 @@ describe('Workspace', () => {
     const long = synthJson(stack);
     for (const doc of [json, long]) {
       const check = (type: string, pattern: RegExp) => {
-        for (const r of Object.values(ofType(doc, type))) expect((r as any).name).toMatch(pattern);
+        for (const r of Object.values(ofType(doc, type))) expect(planValue((r as any).name)).toMatch(pattern);
       };
       check('azurerm_machine_learning_workspace', NAME_RULES.workspace.pattern);
       check('azurerm_storage_account', NAME_RULES.storageAccount.pattern);

@@ -6,3 +6,5 @@ export * from './removal-policy';
 export * from './secret';
 export * from './stateful-resource-props';
 export { Warnings } from './warnings';
+export * from './naming-convention';
+export { Refactor } from './refactor';

@@ -1,7 +1,12 @@
 import { createHash } from 'crypto';
-import { TerraformStack } from 'cdktf';
+import { Fn, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { checkPattern } from './validation';
+import { clientConfigOf } from './client-config';
+import { shapeName } from './name-shape';
+import { NamingContext } from './naming-convention';
+import { conventionOf, recordGeneratedName } from './naming-registry';
+import { namingPathOf } from './refactor';
+import { checkPattern, ValidationError } from './validation';
 
 /** The naming rule of one Azure resource type. Internal: not part of the jsii API. */
 export interface NameRule {
@@ -16,12 +21,18 @@ export interface NameRule {
   /** Characters a generated name may use besides letters and digits. */
   readonly separator: '-' | '_' | '';
   readonly lowercase: boolean;
-  /** Whether the generated name must not collide outside the resource group (adds nothing but a note). */
+  /**
+   * Whether the name must be unique across Azure: generated names then end in a suffix that Terraform
+   * computes from the subscription, the resource group and the construct path.
+   */
   readonly globallyUnique?: boolean;
+  /** The Cloud Adoption Framework abbreviation of the resource type (e.g. `st`), for naming conventions. */
+  readonly abbreviation?: string;
 }
 
 export const NAME_RULES = {
   storageAccount: {
+    abbreviation: 'st',
     resourceType: 'storage account',
     pattern: /^[a-z0-9]{3,24}$/,
     description: '3-24 lowercase letters and digits, unique across Azure',
@@ -32,6 +43,7 @@ export const NAME_RULES = {
     globallyUnique: true,
   },
   keyVault: {
+    abbreviation: 'kv',
     resourceType: 'key vault',
     pattern: /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/,
     description: '3-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, no "--"',
@@ -42,6 +54,7 @@ export const NAME_RULES = {
     globallyUnique: true,
   },
   containerRegistry: {
+    abbreviation: 'cr',
     resourceType: 'container registry',
     pattern: /^[a-zA-Z0-9]{5,50}$/,
     description: '5-50 letters and digits, unique across Azure',
@@ -52,6 +65,7 @@ export const NAME_RULES = {
     globallyUnique: true,
   },
   workspace: {
+    abbreviation: 'mlw',
     resourceType: 'machine learning workspace',
     pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
     description: '3-33 letters, digits, hyphens and underscores, starting with a letter or digit',
@@ -61,6 +75,7 @@ export const NAME_RULES = {
     lowercase: true,
   },
   logAnalyticsWorkspace: {
+    abbreviation: 'log',
     resourceType: 'Log Analytics workspace',
     pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$/,
     description: '4-63 letters, digits and hyphens, starting and ending with a letter or digit',
@@ -70,6 +85,7 @@ export const NAME_RULES = {
     lowercase: true,
   },
   applicationInsights: {
+    abbreviation: 'appi',
     resourceType: 'Application Insights component',
     pattern: /^[^%&\\?/]{1,255}$/,
     description: '1-255 characters, none of % & \\ ? /',
@@ -79,6 +95,7 @@ export const NAME_RULES = {
     lowercase: true,
   },
   userAssignedIdentity: {
+    abbreviation: 'id',
     resourceType: 'user-assigned identity',
     pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$/,
     description: '3-128 letters, digits, hyphens and underscores, starting with a letter or digit',
@@ -89,6 +106,7 @@ export const NAME_RULES = {
   },
   // azurerm: ^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$ ; ARM: 3-24, must not end in -<digits>.
   computeCluster: {
+    abbreviation: 'mlc',
     resourceType: 'compute cluster',
     pattern: /^[a-zA-Z](?![a-zA-Z0-9-]*-\d+$)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/,
     description: '3-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, not ending in -<digits>',
@@ -99,6 +117,7 @@ export const NAME_RULES = {
   },
   // azurerm: ^[a-zA-Z][a-zA-Z0-9-]{3,24}$ (4-25) ; ARM: 3-24, must not end in -<digits>.
   computeInstance: {
+    abbreviation: 'ci',
     resourceType: 'compute instance',
     pattern: /^[a-zA-Z](?![a-zA-Z0-9-]*-\d+$)[a-zA-Z0-9-]{2,22}[a-zA-Z0-9]$/,
     description: '4-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, not ending in -<digits>',
@@ -150,50 +169,82 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
- * A short hash of the construct path. Its first character is always a letter, so the name
- * never ends in `-<digits>` and may start with it.
+ * A short hash of a naming key. Its first character is always a letter, so the name never ends in
+ * `-<digits>` and may start with it.
  */
-function pathHash(path: string): string {
-  const digest = createHash('sha256').update(path).digest();
+function keyHash(key: string): string {
+  const digest = createHash('sha256').update(key).digest();
   let out = LETTERS[digest[0] % LETTERS.length];
   for (let i = 1; i < HASH_LENGTH; i++) out += ALNUM[digest[i] % ALNUM.length];
   return out;
 }
 
-/** The construct path below its stack, e.g. `Ml/Storage` for `app/Stack/Ml/Storage`. */
-function pathBelowStack(scope: IConstruct): string[] {
-  const stack = TerraformStack.of(scope);
-  const stackDepth = stack.node.scopes.length;
-  return scope.node.scopes.slice(stackDepth).map(s => s.node.id);
+/**
+ * The suffix of a globally unique name: the first 8 hex characters of the SHA-256 of the
+ * subscription, the resource group name and the naming key, computed by Terraform. The subscription
+ * comes from the `azurerm_client_config` data source, which is read during plan, and the resource
+ * group name is a configuration value, so `terraform plan` shows the literal name.
+ */
+function uniqueSuffix(scope: IConstruct, resourceGroupName: string, key: string): string {
+  const subscriptionId = clientConfigOf(scope).subscriptionId;
+  return Fn.substr(Fn.sha256(Fn.join('/', [subscriptionId, resourceGroupName, key])), 0, HASH_LENGTH);
 }
 
 /**
- * A deterministic physical name for `scope`: readable parts of its construct path plus
- * a hash of the full path, shaped to the rule. Same app, same name.
+ * A deterministic physical name for `scope`: readable ids of its construct path plus a suffix, shaped
+ * to the rule. The suffix is a hash of the stack and construct path; for globally unique types it
+ * also mixes in the subscription and `resourceGroupName`, so two deployments never claim the same
+ * name. A declared `Refactor.moved` keeps the names of the old path; a naming convention
+ * (`Naming.of(scope).useConvention`) above `scope` has the last word.
  */
-export function generatePhysicalName(scope: IConstruct, rule: NameRule): string {
-  const hash = pathHash(scope.node.path);
-  const sep = rule.separator;
-  const allowed = sep ? new RegExp(`[^a-zA-Z0-9\\${sep}]+`, 'g') : /[^a-zA-Z0-9]+/g;
-  // Words of the path below the stack, e.g. ['workspace', 'keyvault'] for Workspace/KeyVault.
-  let words = pathBelowStack(scope)
-    .map(part => (rule.lowercase ? part.toLowerCase() : part).replace(allowed, sep))
-    .flatMap(part => (sep ? part.split(sep) : [part]))
-    .filter(word => word.length > 0);
-  const room = rule.maxLength - hash.length - sep.length;
-  // Too long: drop whole leading words (the last ones say the most about the resource), then cut the rest.
-  while (words.length > 1 && words.join(sep).length > room) words = words.slice(1);
-  let human = words.join(sep).slice(0, Math.max(room, 0));
-  human = human.replace(/^[^a-zA-Z]+/, '');
-  if (sep) human = human.replace(new RegExp(`^\\${sep}+|\\${sep}+$`, 'g'), '');
-  return human ? `${human}${sep}${hash}` : hash;
+export function generatePhysicalName(scope: IConstruct, rule: NameRule, resourceGroupName?: string): string {
+  const path = namingPathOf(scope);
+  const key = [TerraformStack.of(scope).node.id, ...path].join('/');
+  if (rule.globallyUnique && resourceGroupName === undefined) {
+    throw new Error(`internal: the ${rule.resourceType} name of ${scope.node.path} needs the resource group to be unique`);
+  }
+  const suffix = rule.globallyUnique ? uniqueSuffix(scope, resourceGroupName!, key) : keyHash(key);
+  // Hex suffixes may start with a digit: a name must then start with a word.
+  const fallback = rule.globallyUnique ? rule.abbreviation ?? 'x' : '';
+  const defaultName = shapeName(rule, [], path, suffix, HASH_LENGTH, fallback);
+  recordGeneratedName(scope);
+  const convention = conventionOf(scope);
+  if (!convention) return defaultName;
+  const context: NamingContext = {
+    resourceType: rule.resourceType,
+    abbreviation: rule.abbreviation,
+    constructPath: path,
+    defaultName,
+    uniqueSuffix: suffix,
+    uniqueSuffixLength: HASH_LENGTH,
+    globallyUnique: rule.globallyUnique ?? false,
+    maxLength: rule.maxLength,
+    separator: rule.separator,
+    lowercase: rule.lowercase,
+  };
+  const name = convention.physicalName(context);
+  checkConventionName(scope, rule, name, suffix);
+  return name;
+}
+
+/** Checks a name from a naming convention, reading the unique suffix as 8 hex characters. */
+function checkConventionName(scope: IConstruct, rule: NameRule, name: string, suffix: string): void {
+  const asPlanned = name.split(suffix).join('a0b1c2d3');
+  if (Token.isUnresolved(asPlanned)) return;
+  if (!rule.pattern.test(asPlanned)) {
+    throw new ValidationError(scope, `the naming convention gave the ${rule.resourceType} name '${asPlanned}' (suffix shown as `
+      + `a0b1c2d3), which is invalid: it must be ${rule.description}. Fix the convention, or pass \`name\`.`);
+  }
 }
 
 /**
- * The name to use: the given one after checking it against the rule, or a generated one.
+ * The name to use: the given one after checking it against the rule, or a generated one. Globally
+ * unique types need `resourceGroupName` for the generated name.
  */
-export function resolvePhysicalName(scope: IConstruct, rule: NameRule, given?: string, propName = 'name'): string {
-  if (given === undefined) return generatePhysicalName(scope, rule);
+export function resolvePhysicalName(
+  scope: IConstruct, rule: NameRule, given?: string, propName = 'name', resourceGroupName?: string,
+): string {
+  if (given === undefined) return generatePhysicalName(scope, rule, resourceGroupName);
   checkPattern(
     scope,
     `${rule.resourceType} ${propName}`,

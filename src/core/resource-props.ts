@@ -4,6 +4,7 @@ import { TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Duration } from './duration';
 import { NameRule, resolvePhysicalName } from './naming';
+import { Naming } from './naming-convention';
 import { addDeleteLock, applyRemovalPolicy } from './removal-policy';
 import { IResourceGroup } from './resource-group';
 import { FirewallRulesProps, StatefulResourceProps } from './stateful-resource-props';
@@ -28,7 +29,8 @@ export function resolveLocation(scope: IConstruct, resourceGroup: IResourceGroup
 /** The region and the physical name of a new resource, from its props (`location` first, then `name`). */
 export function resolveLocationAndName(scope: IConstruct, props: StatefulResourceProps, rule: NameRule): { location: string; name: string } {
   const location = resolveLocation(scope, props.resourceGroup, props.location, rule.resourceType);
-  const name = resolvePhysicalName(scope, rule, props.name);
+  if (props.namingConvention) Naming.of(scope).useConvention(props.namingConvention);
+  const name = resolvePhysicalName(scope, rule, props.name, 'name', props.resourceGroup.name);
   return { location, name };
 }
 

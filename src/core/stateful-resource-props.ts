@@ -1,4 +1,5 @@
 // Props shared by the L2 constructs of stateful Azure resources (storage, key vault, registry, monitoring).
+import { INamingConvention } from './naming-convention';
 import { RemovalPolicy } from './removal-policy';
 import { IResourceGroup } from './resource-group';
 
@@ -18,9 +19,15 @@ export interface StatefulResourceProps {
    * Name of the Azure resource. Each resource type has its own rule (length, characters, global
    * uniqueness: see the construct's props); a name that breaks it is a ValidationError. ForceNew:
    * changing it replaces the resource.
-   * @default - generated from the construct path (deterministic, valid for the resource type)
+   * @default - generated from the construct path (deterministic, valid for the resource type; globally
+   * unique types also mix in the subscription and resource group)
    */
   readonly name?: string;
+  /**
+   * Naming convention for the generated name of this resource and of anything created below it.
+   * @default - the convention set with `Naming.of(scope).useConvention()` above this construct, else the library's names
+   */
+  readonly namingConvention?: INamingConvention;
   /**
    * Tags.
    * @default - none

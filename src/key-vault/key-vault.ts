@@ -1,8 +1,8 @@
-import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct, IConstruct } from 'constructs';
 import { ImportedKeyVault, IKeyVault, KeyVaultAttributes, KeyVaultBase } from './key-vault-base';
+import { clientConfigOf } from '../core/client-config';
 import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
@@ -28,7 +28,7 @@ export enum KeyVaultSku {
 export interface KeyVaultProps extends StatefulResourceProps, FirewallRulesProps {
   /**
    * Entra ID tenant that authenticates requests to the vault.
-   * @default - the tenant of the credentials Terraform runs with (an `azurerm_client_config` data source, child `ClientConfig`)
+   * @default - the tenant of the credentials Terraform runs with (the stack's `azurerm_client_config` data source)
    */
   readonly tenantId?: string;
   /**
@@ -108,7 +108,7 @@ export class KeyVault extends KeyVaultBase {
     });
     this.openToAllNetworks = publicAccess && firewall.defaultAction === 'Allow';
 
-    const tenantId = props.tenantId ?? new DataAzurermClientConfig(this, 'ClientConfig').tenantId;
+    const tenantId = props.tenantId ?? clientConfigOf(this).tenantId;
 
     this.resource = new AzurermKeyVault(this, 'Resource', {
       name,

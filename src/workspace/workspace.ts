@@ -27,6 +27,7 @@ import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, IGrantee, PrincipalType } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
+import { INamingConvention, Naming } from '../core/naming-convention';
 import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { IResourceGroup } from '../core/resource-group';
 import { coverOpenNetworkWarnings } from '../core/resource-props';
@@ -57,6 +58,12 @@ export interface WorkspaceProps {
    * @default - generated from the construct path
    */
   readonly name?: string;
+  /**
+   * Naming convention for the generated names of the workspace and of everything it creates (storage,
+   * key vault, registry, monitoring, compute, datastores...).
+   * @default - the convention set with `Naming.of(scope).useConvention()` above the workspace, else the library's names
+   */
+  readonly namingConvention?: INamingConvention;
   /**
    * Display name in Azure ML studio.
    * @default - none (studio shows the name)
@@ -282,6 +289,7 @@ export class Workspace extends WorkspaceBase {
       throw new ValidationError(this, 'the location is unknown: the resource group has no location. '
         + 'Pass `location`, or a resource group with one (ResourceGroupRef.fromName(name, location)).');
     }
+    if (props.namingConvention) Naming.of(this).useConvention(props.namingConvention);
     const name = resolvePhysicalName(this, NAME_RULES.workspace, props.name);
     const kind = props.kind ?? WorkspaceKind.DEFAULT;
     checkOneOf(this, 'kind', kind, [WorkspaceKind.DEFAULT, WorkspaceKind.FEATURE_STORE]);

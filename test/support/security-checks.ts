@@ -3,6 +3,7 @@
 // (unset attributes count as written: absent). The conditions and the catalogue are the shipped ones; this file
 // only adapts them to the tests' (id -> passed) shape and reads the reference JSON for the catalogue test.
 import { groundTruthJson } from './ground-truth';
+import { planValue } from './plan-names';
 import { Condition, ConditionOp, judge, lookup, Outcome } from '../../src/checks/condition';
 import { evaluateResource, UnsetAttributes } from '../../src/checks/evaluate';
 import { SECURITY_RULES } from '../../src/checks/rules';
@@ -51,7 +52,8 @@ export function conditionHolds(config: any, attributePath: string, condition: st
 /** Outcome of every check id for one resource of `resourceType`: id -> passed (all its conditions hold). */
 export function evaluateChecks(resourceType: string, config: any): Map<string, boolean> {
   const out = new Map<string, boolean>();
-  for (const result of evaluateResource(resourceType, config, UnsetAttributes.AS_WRITTEN)) {
+  // Generated unique names are Terraform expressions that the plan shows as literals: judge the plan's value.
+  for (const result of evaluateResource(resourceType, planValues(config), UnsetAttributes.AS_WRITTEN)) {
     for (const [id, outcome] of result.checks) out.set(id, outcome === Outcome.PASS);
   }
   return out;
@@ -75,4 +77,13 @@ export function rulesTableMarkdown(): string {
     return `| ${rule.id} | ${rule.resourceTypes.map(t => `\`${t}\``).join(', ')} | ${checks.join(', ')} | ${cell(rule.problem)} | ${cell(rule.fix)} |`;
   });
   return ['| Rule | Resource types | Checks (Checkov, Azure Policy, PSRule, Trivy, KICS) | Fails when | Fix |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `config` with every unique-name suffix computed as `terraform plan` shows it. */
+function planValues(config: any): any {
+  if (Array.isArray(config)) return config.map(planValues);
+  if (config !== null && typeof config === 'object') {
+    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, planValues(v)]));
+  }
+  return planValue(config);
 }
