@@ -155,9 +155,17 @@ project.addTask('package:check', {
   exec: 'ts-node -P scripts/tsconfig.json scripts/check-package.ts',
 });
 
-project.addTask('bench', {
+const bench = project.addTask('bench', {
   description: 'Synthesis speed and memory benchmark (not part of the tests)',
   exec: 'ts-node -P bench/tsconfig.json bench/run.ts',
 });
+
+// `cdktf-azureml review PLAN.json`: the plan review command (src/review, docs/review.md), not part of the jsii API.
+project.addBins({ 'cdktf-azureml': 'bin/cdktf-azureml' });
+const benchReview = project.addTask('bench:review', {
+  description: 'Speed of `cdktf-azureml review` on a plan of 5,000 resource changes (docs/review.md)',
+  exec: 'ts-node -P bench/tsconfig.json bench/review.ts',
+});
+bench.spawn(benchReview);
 
 project.synth();
