@@ -305,3 +305,14 @@ describeWithShared('real Terraform plans (../shared/cases/terraform-plans)', () 
     expect(f.message).toContain('Azure refuses');
   });
 });
+
+test('docs/review.md shows the real report of its example command, verbatim', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'review.md'), 'utf8');
+  const start = '<!-- review:example:start -->\n';
+  const example = doc.slice(doc.indexOf(start) + start.length, doc.indexOf('<!-- review:example:end -->'));
+  const files = ['workspace-replace.json', 'public-access.json', 'tags-update.json'];
+  expect(doc).toContain(`npx cdktf-azureml review ${files.map(f => `test/fixtures/plans/${f}`).join(' ')}`);
+  const r = cli('review', ...files.map(f => `test/fixtures/plans/${f}`));
+  expect(r.code).toBe(2);
+  expect(example).toBe(r.stdout);
+});

@@ -210,18 +210,18 @@ function classify(rc: ResourceChange, kind: ChangeKind, findings: Finding[], rep
     if (stateful) {
       const deposed = rc.deposed ? ` (deposed object ${rc.deposed}, left by an earlier create-before-destroy)` : '';
       findings.push({
-        ...base,
         rule: RULES.statefulDestroy.id,
         title: RULES.statefulDestroy.title,
+        ...base,
         message: `The ${stateful.label} is destroyed${deposed}${reason ? `: ${reason}` : ''}. ${capitalize(stateful.loss)}.`,
       });
     }
     const protective = protectiveKind(rc);
     if (protective) {
       findings.push({
-        ...base,
         rule: RULES.protectionRemoved.id,
         title: RULES.protectionRemoved.title,
+        ...base,
         message: `The ${protective} is destroyed${reason ? `: ${reason}` : ''}; what it protected loses that protection.`,
       });
     }
@@ -242,9 +242,9 @@ function classify(rc: ResourceChange, kind: ChangeKind, findings: Finding[], rep
       const forcedBy = named.length > 0 ? ` Forced by ${named.map(p => `\`${p}\``).join(', ')}.`
         : changedPaths && changedPaths.length > 0 ? ` Changed: ${changedPaths.map(p => `\`${p}\``).join(', ')}.` : reason ? ` Because ${reason}.` : '';
       findings.push({
-        ...base,
         rule: RULES.statefulReplace.id,
         title: RULES.statefulReplace.title,
+        ...base,
         message: `The ${stateful.label} is replaced (${order}): ${stateful.loss}.${forcedBy}`,
         replacePaths,
         changedPaths: changedPaths && changedPaths.length > 0 ? changedPaths : undefined,
@@ -256,15 +256,17 @@ function classify(rc: ResourceChange, kind: ChangeKind, findings: Finding[], rep
 
   if (kind === 'update' || kind === 'replace') {
     for (const r of attributeRegressions(rc)) {
+      // The title already says what happened when the check's own words are the same.
+      const what = r.what.toLowerCase() === r.rule.title.toLowerCase() ? '' : `${capitalize(r.what)}: `;
+      const values = r.sensitive ? '(sensitive value)' : `${formatValue(r.before)} → ${formatValue(r.after)}`;
       findings.push({
-        ...base,
         rule: r.rule.id,
         title: r.rule.title,
+        ...base,
         attribute: r.path,
         before: r.sensitive ? undefined : formatValue(r.before),
         after: r.sensitive ? undefined : formatValue(r.after),
-        message: `${capitalize(r.what)}: \`${r.path}\` ${r.sensitive ? '(sensitive value)' : `${formatValue(r.before)} → ${formatValue(r.after)}`}.`
-          + (r.note ? ` ${r.note}.` : ''),
+        message: `${what}\`${r.path}\` ${values}.${r.note ? ` ${r.note}.` : ''}`,
       });
     }
   }
