@@ -159,7 +159,7 @@ describe('ComputeCluster: azureml-examples compute specs', () => {
     });
     const json = synthJson(f.stack);
     const cluster = Object.values<any>(json.resource.azurerm_machine_learning_compute_cluster)[0];
-    expect(cluster.ssh).toEqual({ admin_username: 'example-user', admin_password: '${var.ssh_password}' });
+    expect(cluster.ssh).toEqual({ admin_username: 'example-user', admin_password: '${sensitive(var.ssh_password)}' });
     // Managed network: nodes have no public IP, so the public SSH port stays closed by default.
     expect(cluster.ssh_public_access_enabled).toBe(false);
     expect(JSON.stringify(json)).not.toContain('example-password');

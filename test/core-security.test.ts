@@ -17,7 +17,7 @@ describe('SecretValue', () => {
   test('a sensitive variable is used by reference', () => {
     const s = stack();
     const v = new TerraformVariable(s, 'account_key', { type: 'string', sensitive: true });
-    expect(resolveValue(s, SecretValue.fromSensitiveVariable(v).resolveFor(s, 'account key'))).toBe('${var.account_key}');
+    expect(resolveValue(s, SecretValue.fromSensitiveVariable(v).resolveFor(s, 'account key'))).toBe('${sensitive(var.account_key)}');
   });
 
   test('a variable that is not sensitive is rejected with the fix', () => {
@@ -30,7 +30,7 @@ describe('SecretValue', () => {
   test('a Key Vault secret data source is used by reference', () => {
     const s = stack();
     const secret = new DataAzurermKeyVaultSecret(s, 'sas', { name: 'sas', keyVaultId: '/subscriptions/x/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v' });
-    expect(resolveValue(s, SecretValue.fromKeyVaultSecret(secret).resolveFor(s, 'SAS token'))).toBe('${data.azurerm_key_vault_secret.sas.value}');
+    expect(resolveValue(s, SecretValue.fromKeyVaultSecret(secret).resolveFor(s, 'SAS token'))).toBe('${sensitive(data.azurerm_key_vault_secret.sas.value)}');
   });
 
   test('a plain string is rejected, and the message does not repeat it', () => {
@@ -45,7 +45,7 @@ describe('SecretValue', () => {
   test('a token that only wraps a literal (Fn.sensitive) is rejected; one wrapping a reference is fine', () => {
     const s = stack();
     expect(() => SecretValue.fromToken(Fn.sensitive('FIXTURE-SECRET')).resolveFor(s, 'account key'))
-      .toThrow(/account key: the Terraform expression references no variable, data source or resource/);
+      .toThrow(/account key: the Terraform expression puts a string literal into the secret's value/);
     const v = new TerraformVariable(s, 'key', { type: 'string' });
     expect(resolveValue(s, SecretValue.fromToken(Fn.sensitive(v.stringValue)).resolveFor(s, 'account key'))).toBe('${sensitive(var.key)}');
     const secret = new DataAzurermKeyVaultSecret(s, 'kv', { name: 'sas', keyVaultId: '/subscriptions/x/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v' });

@@ -113,7 +113,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
       description: 'Datastore pointing to a blob container.',
       workspace_id: WORKSPACE_ID,
       storage_container_id: containerId('mytestblobstore', 'data-container'),
-      account_key: '${var.blob_account_key}',
+      account_key: '${sensitive(var.blob_account_key)}',
       service_data_auth_identity: 'None',
     });
     expect(ds.shared_access_signature).toBeUndefined();
@@ -162,7 +162,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
     expect(ds).toMatchObject({
       name: 'blob_sas_example',
       storage_container_id: containerId('mytestblobstore', 'data-container'),
-      shared_access_signature: '${var.blob_sas_token}',
+      shared_access_signature: '${sensitive(var.blob_sas_token)}',
       service_data_auth_identity: 'None',
     });
     expect(ds.account_key).toBeUndefined();
@@ -185,7 +185,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
     expect(ds).toMatchObject({
       name: 'blob_protocol_example',
       storage_container_id: containerId('mytestblobstore', 'data-container'),
-      account_key: '${var.blob_account_key}',
+      account_key: '${sensitive(var.blob_account_key)}',
     });
     expect(ds.protocol).toBeUndefined();
   });
@@ -212,7 +212,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
       storage_container_id: containerId('mytestdatalakegen2', 'my-gen2-container'),
       tenant_id: TENANT_ID,
       client_id: CLIENT_ID,
-      client_secret: '${var.adls_client_secret}',
+      client_secret: '${sensitive(var.adls_client_secret)}',
       service_data_identity: 'None',
     });
     expect(ds.authority_url).toBeUndefined();
@@ -258,7 +258,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
       description: 'Datastore pointing to an Azure File Share.',
       workspace_id: WORKSPACE_ID,
       storage_fileshare_id: shareId('mytestfilestore', 'my-share'),
-      account_key: '${var.file_account_key}',
+      account_key: '${sensitive(var.file_account_key)}',
       service_data_identity: 'None',
     });
     expect(ds.shared_access_signature).toBeUndefined();
@@ -278,7 +278,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
     expect(ds).toMatchObject({
       name: 'file_sas_example',
       storage_fileshare_id: shareId('mytestfilestore', 'my-share'),
-      shared_access_signature: '${var.file_sas_token}',
+      shared_access_signature: '${sensitive(var.file_sas_token)}',
     });
     expect(ds.account_key).toBeUndefined();
   });

@@ -11,6 +11,7 @@ import { Duration } from '../core/duration';
 import { IGrantee, PrincipalType } from '../core/grants';
 import { resolvePhysicalName, NAME_RULES } from '../core/naming';
 import { SecretValue } from '../core/secret';
+import { checkSshPublicKey } from '../core/ssh-key';
 import { isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
@@ -199,6 +200,7 @@ export class ComputeCluster extends Construct implements IGrantee {
         throw new ValidationError(this, `ssh adminUsername '${s.adminUsername}' is invalid: it must be 1-64 letters, digits, `
           + '"_", "." and "-", starting with a letter or "_". Pass a valid Linux user name.');
       }
+      checkSshPublicKey(this, 'ssh.publicKey', s.publicKey);
       ssh = {
         adminUsername: s.adminUsername,
         keyValue: s.publicKey,

@@ -10,6 +10,7 @@ import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { IGrantee, PrincipalType } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
+import { checkSshPublicKey } from '../core/ssh-key';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
@@ -211,6 +212,7 @@ export class ComputeInstance extends Construct implements IGrantee {
         + '`terraform apply` and no one else can use it. Pass assignedUser with the object and tenant IDs of its user.');
     }
 
+    checkSshPublicKey(this, 'sshPublicKey', props.sshPublicKey);
     const schedules = (props.schedules ?? []).map((s, i) => this.renderSchedule(s, i));
 
     const properties: Record<string, any> = {

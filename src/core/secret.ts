@@ -1,6 +1,7 @@
 import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
-import { DefaultTokenResolver, StringConcat, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { TerraformVariable, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { markSensitive, secretExpressionProblem } from './secret-expression';
 import { ValidationError } from './validation';
 
 /**
@@ -8,7 +9,10 @@ import { ValidationError } from './validation';
  * Terraform value, never as a literal: the synthesized JSON holds only a reference.
  */
 export class SecretValue {
-  /** A Terraform variable declared with `sensitive: true`. */
+  /**
+   * A Terraform variable declared with `sensitive: true` and without a `default` (a default is written into
+   * the synthesized JSON); its value is passed at apply time (`TF_VAR_<name>` or a `.tfvars` file).
+   */
   public static fromSensitiveVariable(variable: TerraformVariable): SecretValue {
     return new SecretValue(variable.stringValue, variable.sensitive === true ? undefined
       : `the variable '${variable.node.id}' is not sensitive; declare it with \`sensitive: true\``);
@@ -21,7 +25,11 @@ export class SecretValue {
 
   /**
    * Any other Terraform reference that resolves to the secret at apply time (an output of
-   * another resource, a `sensitive()` expression). A plain string is rejected at synth.
+   * another resource, a `sensitive()` expression). Rejected at synth: a plain string, an expression that
+   * puts a string literal into the value (`Fn.join('', ['<key>', var.x])`, `Fn.lookup({ prod: '<secret>' }, var.env)`,
+   * a `TerraformLocal` holding a literal), a variable with a default, a variable that is not sensitive (unless
+   * wrapped in `Fn.sensitive`), and `nonsensitive()`. Literal keys that only select a value (`lookup(var.keys, "prod")`)
+   * and literal `join` separators are fine.
    */
   public static fromToken(token: string): SecretValue {
     return new SecretValue(token, Token.isUnresolved(token) ? undefined
@@ -31,35 +39,19 @@ export class SecretValue {
   private constructor(private readonly token: string, private readonly problem?: string) {}
 
   /**
-   * The Terraform reference to put in configuration.
+   * The Terraform reference to put in configuration, wrapped in `sensitive(...)` so plans never print it.
    * @param scope the construct using the secret, named in the error
    * @param what what the secret is for, e.g. "account key"
    */
   public resolveFor(scope: IConstruct, what: string): string {
-    const problem = this.problem ?? literalOnlyExpression(scope, this.token);
+    const problem = this.problem ?? secretExpressionProblem(scope, this.token);
     if (problem) {
-      throw new ValidationError(scope, `${what}: ${problem}. Use SecretValue.fromSensitiveVariable(), `
-        + 'SecretValue.fromKeyVaultSecret() or SecretValue.fromToken() with a Terraform reference.');
+      throw new ValidationError(scope, `${what}: ${problem}. Use SecretValue.fromSensitiveVariable() (a variable declared `
+        + 'with `sensitive: true` and no default), SecretValue.fromKeyVaultSecret() or SecretValue.fromToken() with a Terraform '
+        + 'reference.');
     }
-    return this.token;
+    // Marked sensitive in the expression itself: some provider attributes that hold secrets (e.g. the compute
+    // cluster's ssh.admin_password in azurerm 4.55.0) are not sensitive in the schema, and plans would print them.
+    return markSensitive(scope, this.token);
   }
-}
-
-/** A reference to something whose value is only known to Terraform: a variable, data source, local, module or resource attribute. */
-const REFERENCE = /\b(var|data|local|module)\.[A-Za-z_]|\b[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*\./;
-
-/**
- * A token can still wrap a literal, e.g. `Fn.sensitive('key')` synthesizes `${sensitive("key")}`:
- * the secret would be in the JSON. Such an expression references nothing and is rejected.
- */
-function literalOnlyExpression(scope: IConstruct, token: string): string | undefined {
-  let expression: unknown;
-  try {
-    expression = Tokenization.resolve(token, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
-  } catch {
-    return undefined; // not resolvable here (e.g. another stack): nothing literal can be seen
-  }
-  if (typeof expression !== 'string' || REFERENCE.test(expression)) return undefined;
-  return 'the Terraform expression references no variable, data source or resource, so the secret would be written '
-    + 'into the synthesized JSON as a literal';
 }
