@@ -389,12 +389,20 @@ describe('images', () => {
 
 describe('curated environments', () => {
   test('by version or label, creating nothing', () => {
-    expect(Environment.curated('sklearn-1.5', { version: '20' }).reference)
+    const stack = providerStack();
+    expect(Environment.curated(stack, 'sklearn-1.5', { version: '20' }).reference)
       .toBe('azureml://registries/azureml/environments/sklearn-1.5/versions/20');
-    expect(Environment.curated('sklearn-1.5').reference)
+    expect(Environment.curated(stack, 'sklearn-1.5').reference)
       .toBe('azureml://registries/azureml/environments/sklearn-1.5/labels/latest');
-    expect(() => Environment.curated('sklearn-1.5', { version: '20', label: 'latest' }))
-      .toThrow("Curated environment 'sklearn-1.5': pass either version '20' or label 'latest', not both.");
+    expect(() => Environment.curated(stack, 'sklearn-1.5', { version: '20', label: 'latest' }))
+      .toThrow("platform: curated environment 'sklearn-1.5': both version '20' and label 'latest' were given; pass only one of them.");
+  });
+
+  test('a bad name is a ValidationError naming the construct, the value, the rule and the fix', () => {
+    const stack = providerStack();
+    expect(() => Environment.curated(stack, 'bad name!'))
+      .toThrow("platform: curated environment name 'bad name!' is invalid: it must be 1-255 letters, digits, '.', '-' and '_', "
+        + "starting with a letter or digit. Pass the name as the azureml registry lists it, e.g. 'sklearn-1.5'.");
   });
 });
 

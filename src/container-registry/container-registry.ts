@@ -1,14 +1,16 @@
 import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { Fn, Op, TerraformIterator, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ContainerRegistryAttributes, ContainerRegistryBase, IContainerRegistry, ImportedContainerRegistry } from './container-registry-base';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
+import { CONTAINER_REGISTRY_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { StatefulResourceProps } from '../core/stateful-resource-props';
-import { ValidationError } from '../core/validation';
+import { checkOneOf, isResolved, ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
 
@@ -114,32 +116,49 @@ export class ContainerRegistry extends ContainerRegistryBase {
     super(scope, id);
     const { location, name } = resolveLocationAndName(this, props, NAME_RULES.containerRegistry);
     const sku = (props.sku ?? ContainerRegistrySku.PREMIUM).value;
+    // A sku from a Terraform reference is not guessed at: the Premium-only settings become conditionals.
+    const skuKnown = isResolved(sku);
     const premium = sku === 'Premium';
     this.sku = sku;
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
     const zoneRedundancy = props.zoneRedundancy ?? false;
+    checkOneOf(this, 'container registry sku', sku, ['Basic', 'Standard', 'Premium']);
 
-    if (!premium) {
+    if (skuKnown && !premium) {
       const premiumOnly = [
-        !publicAccess ? 'disabling public network access (the default; pass publicNetworkAccessEnabled: true)' : undefined,
         (props.ipRules ?? []).length > 0 ? 'ipRules' : undefined,
         zoneRedundancy ? 'zoneRedundancy' : undefined,
         props.retention ? 'retention' : undefined,
+        !publicAccess ? 'disabling public network access (the default)' : undefined,
       ].filter(x => x !== undefined);
       if (premiumOnly.length > 0) {
         throw new ValidationError(this, `container registry sku '${sku}' does not support ${premiumOnly.join(', ')}; `
-          + 'these need ContainerRegistrySku.PREMIUM (the default).');
+          + 'these need ContainerRegistrySku.PREMIUM (the default): use Premium. Only if you accept a registry open to all '
+          + 'networks, keep this sku and pass publicNetworkAccessEnabled: true without ipRules.');
       }
     }
     const firewall = resolveFirewall(this, publicAccess, { ipRules: props.ipRules }, {
       rulesName: 'ipRules',
       openWarningId: 'AZML-ACR-001',
+      ipRulePolicy: CONTAINER_REGISTRY_IP_RULES,
       openWarning: 'The container registry accepts traffic from any network (Entra ID authentication still '
         + 'applies) and allows image export. To close it, pass ipRules (Premium), or set publicNetworkAccessEnabled: false and '
         + 'add a private endpoint (Azure ML still gets through as a trusted service).',
     });
     this.openToAllNetworks = publicAccess && firewall.defaultAction === 'Allow';
-    const retentionDays = premium ? wholeDays(this, 'container registry retention', props.retention ?? Duration.days(7), 0, 365) : undefined;
+    const retentionDays = premium || !skuKnown
+      ? wholeDays(this, 'container registry retention', props.retention ?? Duration.days(7), 0, 365) : undefined;
+    // A list of rules from a Terraform reference becomes a `for` expression.
+    const ipRule = Token.isUnresolved(firewall.ipRules)
+      ? TerraformIterator.fromList(firewall.ipRules).forExpressionForList('{ action = "Allow", ip_range = val }')
+      : firewall.ipRules.map(ipRange => ({ action: 'Allow', ipRange }));
+    const networkRuleSet: any = skuKnown
+      ? [{ defaultAction: firewall.defaultAction, ipRule }]
+      // Inside a Terraform conditional the L1 does not rename keys: snake_case as in the provider schema.
+      : [{ default_action: firewall.defaultAction, ip_rule: Token.isUnresolved(ipRule) ? ipRule : firewall.ipRules.map(r => ({ action: 'Allow', ip_range: r })) }];
+    const whenPremium = <T>(value: T, otherwise: T | undefined): any => (skuKnown
+      ? (premium ? value : otherwise)
+      : Fn.conditional(Op.eq(sku, 'Premium'), value, otherwise ?? null));
 
     this.resource = new AzurermContainerRegistry(this, 'Resource', {
       name,
@@ -151,15 +170,12 @@ export class ContainerRegistry extends ContainerRegistryBase {
       publicNetworkAccessEnabled: publicAccess,
       networkRuleBypassOption: 'AzureServices',
       // Premium only; the firewall applies to public traffic.
-      networkRuleSet: premium ? [{
-        defaultAction: firewall.defaultAction,
-        ipRule: firewall.ipRules.map(ipRange => ({ action: 'Allow', ipRange })),
-      }] : undefined,
+      networkRuleSet: whenPremium(networkRuleSet, undefined),
       // The provider accepts export_policy_enabled = false only with public access disabled (and Premium).
-      exportPolicyEnabled: premium && !publicAccess ? false : true,
-      retentionPolicyInDays: retentionDays,
+      exportPolicyEnabled: publicAccess ? true : whenPremium(false, true),
+      retentionPolicyInDays: retentionDays === undefined ? undefined : whenPremium(retentionDays, undefined),
       zoneRedundancyEnabled: zoneRedundancy,
-      dataEndpointEnabled: premium,
+      dataEndpointEnabled: whenPremium(true, false),
       // Quarantine would block Azure ML from pulling the images it builds until an external scanner
       // releases them (baseline §d-5); Docker Content Trust is deprecated (removed 2028-03-31) and not
       // supported with customer-managed keys (§d-6). Both stay off on purpose (CKV_AZURE_166/164 suppressed).

@@ -1,54 +1,72 @@
-import { Token } from 'cdktf';
+import { Op, Token } from 'cdktf';
+
+const UNIT_SECONDS = { S: 1, M: 60, H: 3600, D: 86400 } as const;
+type Unit = keyof typeof UNIT_SECONDS;
 
 /**
  * A length of time, emitted as an ISO 8601 duration (`PT15M`) where Azure expects one.
+ *
+ * The amount may be a Terraform reference (`Duration.minutes(idleMinutes.numberValue)`): the ISO form then
+ * becomes a Terraform template (`PT${var.idle_minutes}M`), the other forms Terraform arithmetic, and the
+ * constructs skip their range checks (Azure checks the value at apply).
  */
 export class Duration {
   /** A duration in seconds. */
   public static seconds(amount: number): Duration {
-    return new Duration(amount);
+    return new Duration(amount, 'S');
   }
 
   /** A duration in minutes. */
   public static minutes(amount: number): Duration {
-    return new Duration(amount * 60);
+    return new Duration(amount, 'M');
   }
 
   /** A duration in hours. */
   public static hours(amount: number): Duration {
-    return new Duration(amount * 3600);
+    return new Duration(amount, 'H');
   }
 
   /** A duration in days. */
   public static days(amount: number): Duration {
-    return new Duration(amount * 86400);
+    return new Duration(amount, 'D');
   }
 
-  private constructor(private readonly totalSeconds: number) {
-    if (Token.isUnresolved(totalSeconds)) {
-      throw new Error('Duration amounts must be known at synth time; Terraform references are not supported.');
-    }
+  private constructor(private readonly amount: number, private readonly unit: Unit) {}
+
+  /** Whether the amount is a Terraform reference (known only at apply). */
+  public isUnresolved(): boolean {
+    return Token.isUnresolved(this.amount);
   }
 
-  /** Total length in seconds. */
+  /** Total length in seconds (a Terraform expression when the amount is a reference). */
   public toSeconds(): number {
-    return this.totalSeconds;
+    return this.inUnit(1);
   }
 
-  /** Total length in minutes (may be fractional). */
+  /** Total length in minutes (may be fractional; a Terraform expression when the amount is a reference). */
   public toMinutes(): number {
-    return this.totalSeconds / 60;
+    return this.inUnit(60);
   }
 
-  /** ISO 8601 form, e.g. `PT2M`, `PT1H30M`, `P1DT2H`; zero is `PT0S`. */
+  /** Total length in days (may be fractional; a Terraform expression when the amount is a reference). */
+  public toDays(): number {
+    return this.inUnit(86400);
+  }
+
+  /** ISO 8601 form, e.g. `PT2M`, `PT1H30M`, `P1DT2H`; zero is `PT0S`. A reference gives `PT${var.x}M`. */
   public toIsoString(): string {
-    if (this.totalSeconds === 0) return 'PT0S';
-    let rest = Math.abs(this.totalSeconds);
+    if (this.isUnresolved()) {
+      const amount = Token.asString(this.amount);
+      return this.unit === 'D' ? `P${amount}D` : `PT${amount}${this.unit}`;
+    }
+    const total = this.amount * UNIT_SECONDS[this.unit];
+    if (total === 0) return 'PT0S';
+    let rest = Math.abs(total);
     const days = Math.floor(rest / 86400); rest -= days * 86400;
     const hours = Math.floor(rest / 3600); rest -= hours * 3600;
     const minutes = Math.floor(rest / 60); rest -= minutes * 60;
     const seconds = rest;
-    const sign = this.totalSeconds < 0 ? '-' : '';
+    const sign = total < 0 ? '-' : '';
     let out = `${sign}P${days ? `${days}D` : ''}`;
     const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds ? `${seconds}S` : ''}`;
     if (time) out += `T${time}`;
@@ -58,5 +76,12 @@ export class Duration {
   /** Readable form for error messages. */
   public toString(): string {
     return this.toIsoString();
+  }
+
+  private inUnit(unitSeconds: number): number {
+    const factor = UNIT_SECONDS[this.unit];
+    if (!this.isUnresolved()) return (this.amount * factor) / unitSeconds;
+    if (factor === unitSeconds) return this.amount;
+    return factor > unitSeconds ? Op.mul(this.amount, factor / unitSeconds) : Op.div(this.amount, unitSeconds / factor);
   }
 }

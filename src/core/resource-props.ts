@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Duration } from './duration';
 import { NameRule, resolvePhysicalName } from './naming';
 import { Naming } from './naming-convention';
+import { checkIpRules, checkSubnetIds, IpRulePolicy } from './network-rules';
 import { addDeleteLock, applyRemovalPolicy } from './removal-policy';
 import { IResourceGroup } from './resource-group';
 import { FirewallRulesProps, StatefulResourceProps } from './stateful-resource-props';
@@ -59,14 +60,15 @@ export interface ResolvedFirewall {
 
 /**
  * Checks firewall rules against public network access: rules with public access disabled are an
- * error (Azure would ignore them; `rulesName` names them in the message), each resolved IP rule goes
- * through `checkIpRule`, and public access without rules gets the `openWarning`.
+ * error (Azure would ignore them; `rulesName` names them in the message), each known IP rule and subnet ID
+ * goes through the one network-rule checker (`checkIpRules` with the resource's `ipRulePolicy`), and public
+ * access without rules gets the `openWarning`.
  */
 export function resolveFirewall(scope: IConstruct, publicAccess: boolean, rules: FirewallRulesProps, options: {
   readonly rulesName: string;
   readonly openWarningId: string;
   readonly openWarning: string;
-  readonly checkIpRule?: (rule: string) => void;
+  readonly ipRulePolicy: IpRulePolicy;
 }): ResolvedFirewall {
   const ipRules = rules.ipRules ?? [];
   const virtualNetworkSubnetIds = rules.virtualNetworkSubnetIds ?? [];
@@ -76,7 +78,8 @@ export function resolveFirewall(scope: IConstruct, publicAccess: boolean, rules:
       + 'so Azure would ignore them. Pass publicNetworkAccessEnabled: true to allow only those networks, or drop the rules '
       + 'and use a private endpoint.');
   }
-  if (options.checkIpRule) ipRules.forEach(options.checkIpRule);
+  checkIpRules(scope, options.ipRulePolicy, rules.ipRules);
+  checkSubnetIds(scope, 'virtualNetworkSubnetIds entry', rules.virtualNetworkSubnetIds);
   if (publicAccess && !hasRules && !isOpenNetworkCovered(scope)) Warnings.of(scope).add(options.openWarningId, options.openWarning);
   return { ipRules, virtualNetworkSubnetIds, defaultAction: publicAccess && !hasRules ? 'Allow' : 'Deny' };
 }
@@ -98,10 +101,12 @@ function isOpenNetworkCovered(scope: IConstruct): boolean {
 
 /**
  * A setting Azure takes in whole days: the number of days in `duration`, after checking it is a
- * whole number of days from `min` to `max`.
+ * whole number of days from `min` to `max`. A duration from a Terraform reference is not checked
+ * (Azure checks it at apply) and gives a Terraform expression.
  */
 export function wholeDays(scope: IConstruct, what: string, duration: Duration, min: number, max: number, fix?: string): number {
-  const days = duration.toSeconds() / 86400;
+  if (duration.isUnresolved()) return duration.toDays();
+  const days = duration.toDays();
   if (!Number.isInteger(days) || days < min || days > max) {
     throw new ValidationError(scope, `${what} is ${duration.toIsoString()}; it must be a whole number of days from ${min} to ${max} `
       + `(e.g. Duration.days(${Math.min(Math.max(30, min), max)})).${fix ? ` ${fix}` : ''}`);

@@ -1,5 +1,5 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BuildContext } from './build-context';
 import { CondaFile } from './conda';
 import { EnvironmentImage } from './image';
@@ -151,14 +151,17 @@ export interface EnvironmentProps extends EnvironmentOptions {
 export class Environment extends VersionedAsset implements IEnvironmentReference {
   /**
    * A curated environment of the `azureml` registry, by version or label; creates nothing.
-   * E.g. `Environment.curated('sklearn-1.5', { version: '20' })`.
+   * E.g. `Environment.curated(this, 'sklearn-1.5', { version: '20' })`.
+   * @param scope the construct using it, named in errors
    */
-  public static curated(name: string, options: CuratedEnvironmentOptions = {}): IEnvironmentReference {
-    if (!/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$/.test(name)) {
-      throw new Error(`Curated environment name '${name}' is invalid: it must be letters, digits, '.', '-' and '_'.`);
+  public static curated(scope: IConstruct, name: string, options: CuratedEnvironmentOptions = {}): IEnvironmentReference {
+    if (isResolved(name) && !/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$/.test(name)) {
+      throw new ValidationError(scope, `curated environment name '${name}' is invalid: it must be 1-255 letters, digits, '.', '-' `
+        + 'and \'_\', starting with a letter or digit. Pass the name as the azureml registry lists it, e.g. \'sklearn-1.5\'.');
     }
     if (options.version !== undefined && options.label !== undefined) {
-      throw new Error(`Curated environment '${name}': pass either version '${options.version}' or label '${options.label}', not both.`);
+      throw new ValidationError(scope, `curated environment '${name}': both version '${options.version}' and label `
+        + `'${options.label}' were given; pass only one of them.`);
     }
     const selector = options.version !== undefined ? `versions/${options.version}` : `labels/${options.label ?? 'latest'}`;
     return { reference: `azureml://registries/azureml/environments/${name}/${selector}` };
@@ -253,8 +256,10 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
     if (!routes) return undefined;
     const route = (what: string, r?: InferenceRoute) => {
       if (!r) return undefined;
-      if (isResolved(r.path) && !/^\/\S*$/.test(r.path)) {
-        throw new ValidationError(this, `${what} route path '${r.path}' is invalid: it must start with '/' and have no spaces, e.g. '/score'.`);
+      // ARM (Route.path): pattern [a-zA-Z0-9_], so '/' alone is refused at apply.
+      if (isResolved(r.path) && !(/^\/\S*$/.test(r.path) && /[a-zA-Z0-9_]/.test(r.path))) {
+        throw new ValidationError(this, `${what} route path '${r.path}' is invalid: it must start with '/', have no spaces and `
+          + 'contain a letter, digit or \'_\' (Azure refuses \'/\' alone), e.g. \'/score\' or \'/health\'.');
       }
       checkRange(this, `${what} route port`, r.port, 1, 65535);
       return { path: r.path, port: r.port };

@@ -6,6 +6,7 @@ import { clientConfigOf } from '../core/client-config';
 import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
+import { KEY_VAULT_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
@@ -102,6 +103,7 @@ export class KeyVault extends KeyVaultBase {
     const firewall = resolveFirewall(this, publicAccess, props, {
       rulesName: 'ipRules/virtualNetworkSubnetIds',
       openWarningId: 'AZML-KV-001',
+      ipRulePolicy: KEY_VAULT_IP_RULES,
       openWarning: 'The key vault accepts data-plane traffic from any network (network_acls default_action '
         + 'Allow). To close it, pass ipRules or virtualNetworkSubnetIds, or set publicNetworkAccessEnabled: false and use a '
         + 'private endpoint (Azure ML still gets through as a trusted service).',

@@ -88,8 +88,8 @@ export class ApplicationInsights extends ApplicationInsightsBase {
     super(scope, id);
     const { location, name } = resolveLocationAndName(this, props, NAME_RULES.applicationInsights);
     const retention = props.retention ?? Duration.days(90);
-    const retentionDays = retention.toSeconds() / 86400;
-    if (!RETENTION_DAYS.includes(retentionDays)) {
+    const retentionDays = retention.toDays();
+    if (!retention.isUnresolved() && !RETENTION_DAYS.includes(retentionDays)) {
       throw new ValidationError(this, `Application Insights retention ${retention.toIsoString()} is not supported; `
         + `use Duration.days(n) with n one of ${RETENTION_DAYS.join(', ')}.`);
     }

@@ -11,6 +11,7 @@ import { childResourceId } from '../core/arm-id';
 import { addDependencies } from '../core/dependencies';
 import { Duration } from '../core/duration';
 import { NAME_RULES } from '../core/naming';
+import { STORAGE_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
@@ -106,24 +107,6 @@ const AZURE_ML_CORS_RULE: StorageAccountBlobPropertiesCorsRule = {
   maxAgeInSeconds: 1800,
 };
 
-const IPV4_RULE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
-
-/** Why a storage firewall IP rule is rejected by Azure, or undefined when it is fine. */
-function ipRuleProblem(rule: string): string | undefined {
-  const m = IPV4_RULE.exec(rule);
-  if (!m || m.slice(1, 5).some(o => Number(o) > 255) || (m[5] !== undefined && Number(m[5]) > 32)) {
-    return 'it is not an IPv4 address or CIDR range';
-  }
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  const prefix = m[5] === undefined ? 32 : Number(m[5]);
-  if (m[5] !== undefined && prefix >= 31) return 'storage firewalls do not accept /31 or /32 ranges; give the address without a prefix';
-  if (prefix === 0) return 'it opens the account to the whole internet';
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) {
-    return 'private (RFC 1918) addresses are not allowed; use virtualNetworkSubnetIds or a private endpoint for traffic from a VNet';
-  }
-  return undefined;
-}
-
 /**
  * A general-purpose v2 storage account (`azurerm_storage_account`) with secure defaults:
  * no public network access, Entra ID only (no shared key), TLS 1.2, infrastructure encryption,
@@ -190,12 +173,8 @@ export class StorageAccount extends StorageAccountBase {
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
     const firewall = resolveFirewall(this, publicAccess, props, {
       rulesName: 'ipRules/virtualNetworkSubnetIds',
-      checkIpRule: rule => {
-        if (Token.isUnresolved(rule)) return;
-        const problem = ipRuleProblem(rule);
-        if (problem) throw new ValidationError(this, `storage account ipRules entry '${rule}' is invalid: ${problem}.`);
-      },
       openWarningId: 'AZML-ST-001',
+      ipRulePolicy: STORAGE_IP_RULES,
       openWarning: 'The storage account accepts traffic from any network (network_rules default_action '
         + 'Allow; Entra ID authorization still applies). To close it, pass ipRules or virtualNetworkSubnetIds, or set '
         + 'publicNetworkAccessEnabled: false and add private endpoints for blob and file.',

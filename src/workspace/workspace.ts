@@ -6,6 +6,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AssociatedResources, createAssociatedResources } from './associated-resources';
+import { checkFqdn, checkPortRanges, outboundRuleId } from './outbound-rule-checks';
 import { ImportedWorkspace, WorkspaceAttributes } from './imported-workspace';
 import { WorkspaceBase } from './workspace-base';
 import {
@@ -519,7 +520,8 @@ export class Workspace extends WorkspaceBase {
   /** Allows managed-network computes to reach an FQDN (mode `AllowOnlyApprovedOutbound`). */
   public addFqdnOutboundRule(name: string, destinationFqdn: string): MachineLearningWorkspaceNetworkOutboundRuleFqdn {
     this.checkOutboundRule(name);
-    return new MachineLearningWorkspaceNetworkOutboundRuleFqdn(this, `OutboundRule-${name}`, {
+    checkFqdn(this, name, destinationFqdn);
+    return new MachineLearningWorkspaceNetworkOutboundRuleFqdn(this, outboundRuleId(this, name), {
       name,
       workspaceId: this.workspaceId,
       destinationFqdn,
@@ -530,7 +532,8 @@ export class Workspace extends WorkspaceBase {
   public addServiceTagOutboundRule(name: string, options: ServiceTagOutboundRuleOptions): MachineLearningWorkspaceNetworkOutboundRuleServiceTag {
     this.checkOutboundRule(name);
     checkOneOf(this, `outbound rule '${name}' protocol`, options.protocol, ['*', 'TCP', 'UDP', 'ICMP']);
-    return new MachineLearningWorkspaceNetworkOutboundRuleServiceTag(this, `OutboundRule-${name}`, {
+    checkPortRanges(this, name, options.portRanges);
+    return new MachineLearningWorkspaceNetworkOutboundRuleServiceTag(this, outboundRuleId(this, name), {
       name,
       workspaceId: this.workspaceId,
       serviceTag: options.serviceTag,
@@ -547,7 +550,7 @@ export class Workspace extends WorkspaceBase {
     this.checkOutboundRule(name);
     checkOneOf(this, `outbound rule '${name}' sub-resource`, options.subResourceTarget,
       ['vault', 'amlworkspace', 'blob', 'table', 'queue', 'file', 'web', 'dfs', 'redisCache']);
-    return new MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint(this, `OutboundRule-${name}`, {
+    return new MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint(this, outboundRuleId(this, name), {
       name,
       workspaceId: this.workspaceId,
       serviceResourceId: options.serviceResourceId,
@@ -563,7 +566,7 @@ export class Workspace extends WorkspaceBase {
     }
     checkPattern(this, 'outbound rule name', name, /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
       'it must be 3-33 letters, digits, hyphens and underscores, starting with a letter or digit', 'Pass a valid rule name.');
-    if (this.node.tryFindChild(`OutboundRule-${name}`)) {
+    if (isResolved(name) && this.node.tryFindChild(`OutboundRule-${name}`)) {
       throw new ValidationError(this, `outbound rule '${name}' is already defined; rule names must be unique in a workspace.`);
     }
   }
