@@ -43,7 +43,6 @@ const SUB = '00000000-0000-0000-0000-000000000000';
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const WORKSPACE_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw`;
 const ACCOUNT_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stdata`;
-const KEY_ID = 'https://kv-cmk.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef';
 
 /** Makes Terraform variables of each kind in a stack. */
 class Refs {
