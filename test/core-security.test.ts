@@ -80,7 +80,7 @@ describe('grants', () => {
     expect(ra[0].skip_service_principal_aad_check).toBeUndefined();
   });
 
-  test('managed identities skip the Entra ID check and are keyed by their construct id', () => {
+  test('managed identities skip the Entra ID check and are keyed by their construct path below the stack', () => {
     const s = stack();
     const rg = new ResourceGroup(s, 'rg', { name: 'rg', location: 'westeurope' });
     const uai = UserAssignedIdentityRef.fromResource(new UserAssignedIdentity(s, 'TrainingIdentity', { name: 'id-train', location: rg.location, resourceGroupName: rg.name }));

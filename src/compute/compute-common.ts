@@ -3,7 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ComputeIdentity } from './compute-identity';
 import { VmSize } from './vm-size';
-import { IGrantee, PrincipalType } from '../core/grants';
+import { IGrantee, pathKey, PrincipalType } from '../core/grants';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import { IWorkspace, ManagedNetworkIsolation } from '../workspace/workspace-ref';
@@ -81,8 +81,7 @@ export function checkIdentity(scope: IConstruct, identity: ComputeIdentity): voi
 
 /** Stable key for the compute's system-assigned identity in role-assignment construct IDs: its path below the stack. */
 export function computeGranteeKey(scope: IConstruct): string {
-  const stackDepth = TerraformStack.of(scope).node.scopes.length;
-  return scope.node.scopes.slice(stackDepth).map(s => s.node.id).join('-');
+  return pathKey(scope);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ValidationError } from './validation';
 
 /** The kind of Entra ID principal a role is assigned to. */
 export enum PrincipalType {
@@ -106,25 +107,64 @@ export class BuiltInRole {
   ) {}
 }
 
-/** Sanitizes a grantee key or role name for use in a construct ID. */
-function idPart(text: string): string {
-  return text.replace(/[^a-zA-Z0-9-]+/g, '');
+/**
+ * A grantee key as part of a construct ID. Letters, digits and `-` stay as they are (so existing
+ * keys keep their addresses); every other character is escaped (`_` + hex code), so two different keys never
+ * give the same ID: `ds.team` is `ds_2eteam`, `Ws/Gpu` is `Ws_2fGpu`, and `Ws-Gpu` stays `Ws-Gpu`.
+ */
+export function idPart(text: string): string {
+  return text.replace(/[^a-zA-Z0-9-]/g, c => `_${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/** A stable grantee key from a construct's path below its stack (`Ws/Gpu`); see `idPart` for how it is escaped. */
+export function pathKey(scope: IConstruct): string {
+  const stackDepth = scope.node.scopes.findIndex(s => TerraformStack.isStack(s)) + 1;
+  return scope.node.scopes.slice(stackDepth).map(s => s.node.id).join('/');
+}
+
+/** The Terraform expression a value synthesizes to, to compare principals; the token itself when it cannot be resolved here. */
+function expressionOf(scope: IConstruct, value: string): string {
+  if (!Token.isUnresolved(value)) return value;
+  try {
+    return String(Tokenization.resolve(value, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
+  } catch {
+    return value;
+  }
+}
+
+// Role assignments made through grantRole, per scope construct, keyed on (resource ID, role, principal).
+const assignments = new WeakMap<IConstruct, Map<string, RoleAssignment>>();
+
 /**
- * Assigns `role` on the resource `resourceId` to `grantee`. Idempotent: granting the same
- * role to the same grantee on the same scope construct again returns the existing assignment.
- * The assignment is a child of `scope` (the resource's construct), so its address is stable.
+ * Assigns `role` on the resource `resourceId` to `grantee`. Idempotent on (resource, role, principal):
+ * granting the same role to the same principal on the same resource again returns the existing assignment,
+ * whatever key the grantee has. The assignment is a child of `scope` (the resource's construct), with the
+ * ID `Grant-<role>-<grantee key>`, so its address is stable. Two different principals whose keys give the
+ * same ID are an error (the second would silently get no role and fail with 403 at run time).
  */
 export function grantRole(scope: Construct, grantee: IGrantee, role: BuiltInRole, resourceId: string): RoleAssignment {
-  const id = `Grant-${idPart(role.roleName)}-${idPart(grantee.granteeKey)}`;
-  const existing = scope.node.tryFindChild(id);
-  if (existing) return existing as RoleAssignment;
-  return new RoleAssignment(scope, id, {
+  const principal = expressionOf(scope, grantee.principalId);
+  const assignmentKey = `${expressionOf(scope, resourceId)}|${role.roleDefinitionGuid}|${principal}`;
+  const made = assignments.get(scope) ?? new Map<string, RoleAssignment>();
+  assignments.set(scope, made);
+  const same = made.get(assignmentKey);
+  if (same) return same;
+
+  // Role names drop their spaces, as they always did (built-in role names do not collide that way).
+  const id = `Grant-${role.roleName.replace(/[^a-zA-Z0-9-]+/g, '')}-${idPart(grantee.granteeKey)}`;
+  const existing = scope.node.tryFindChild(id) as RoleAssignment | undefined;
+  if (existing) {
+    throw new ValidationError(scope, `two different principals would get '${role.roleName}' under the same grantee key `
+      + `'${grantee.granteeKey}' (construct ID '${id}'): the principal '${principal}' and the one already granted. `
+      + 'Give each grantee its own key (Principal.user/group/servicePrincipal(id, { key }), UserAssignedIdentityRef.fromAttributes({ key })).');
+  }
+  const assignment = new RoleAssignment(scope, id, {
     scope: resourceId,
     roleDefinitionName: role.roleName,
     principalId: grantee.principalId,
     principalType: grantee.principalType,
     skipServicePrincipalAadCheck: grantee.isManagedIdentity ? true : undefined,
   });
+  made.set(assignmentKey, assignment);
+  return assignment;
 }

@@ -1,6 +1,6 @@
 import { DataAzurermUserAssignedIdentity } from '@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { IGrantee, PrincipalType } from './grants';
+import { IGrantee, pathKey, PrincipalType } from './grants';
 
 /** A user-assigned managed identity: attachable to workspaces and compute, and a grantee. */
 export interface IUserAssignedIdentity extends IGrantee {
@@ -27,13 +27,13 @@ export interface UserAssignedIdentityAttributes {
 
 /** Ways to refer to a user-assigned identity. */
 export class UserAssignedIdentityRef {
-  /** An `azurerm_user_assigned_identity` managed in this app. */
+  /** An `azurerm_user_assigned_identity` managed in this app; keyed on its construct path below the stack. */
   public static fromResource(identity: UserAssignedIdentity): IUserAssignedIdentity {
     return UserAssignedIdentityRef.fromAttributes({
       identityId: identity.id,
       principalId: identity.principalId,
       clientId: identity.clientId,
-      key: identity.node.id,
+      key: pathKey(identity),
     });
   }
 
@@ -43,7 +43,7 @@ export class UserAssignedIdentityRef {
       identityId: identity.id,
       principalId: identity.principalId,
       clientId: identity.clientId,
-      key: identity.node.id,
+      key: pathKey(identity),
     });
   }
 

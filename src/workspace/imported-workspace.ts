@@ -4,7 +4,7 @@ import { WorkspaceBase } from './workspace-base';
 import { ManagedNetworkIsolation } from './workspace-ref';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { isResourceIdOfType, parseResourceId } from '../core/arm-id';
-import { IGrantee, PrincipalType } from '../core/grants';
+import { IGrantee, pathKey, PrincipalType } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { ValidationError } from '../core/validation';
 import { IKeyVault } from '../key-vault/key-vault-base';
@@ -65,7 +65,7 @@ export class ImportedWorkspace extends WorkspaceBase {
     this.systemAssignedIdentity = attrs.systemAssignedPrincipalId === undefined ? undefined : {
       principalId: attrs.systemAssignedPrincipalId,
       principalType: PrincipalType.SERVICE_PRINCIPAL,
-      granteeKey: `${id}-identity`,
+      granteeKey: `${pathKey(this)}/identity`,
       isManagedIdentity: true,
     };
     this.primaryUserAssignedIdentity = attrs.primaryUserAssignedIdentity;

@@ -25,7 +25,7 @@ import { AzapiUpdateResource } from '../azapi/update-resource';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { addDependencies } from '../core/dependencies';
-import { BuiltInRole, IGrantee, PrincipalType } from '../core/grants';
+import { BuiltInRole, IGrantee, pathKey, PrincipalType } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { INamingConvention, Naming } from '../core/naming-convention';
@@ -440,8 +440,8 @@ export class Workspace extends WorkspaceBase {
     this.systemAssignedIdentity = identity.hasSystemAssigned ? {
       principalId: this.resource.identity.principalId,
       principalType: PrincipalType.SERVICE_PRINCIPAL,
-      // The full construct path, so two workspaces with the same id in different scopes never share a key.
-      granteeKey: `${this.node.path.replace(/\//g, '-')}-identity`,
+      // The construct path below the stack, so two workspaces with the same id in different scopes never share a key.
+      granteeKey: `${pathKey(this)}/identity`,
       isManagedIdentity: true,
     } : undefined;
     this.storageAccount = associated.storageAccount;
