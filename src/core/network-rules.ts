@@ -44,7 +44,7 @@ export function ipRuleProblem(rule: string, policy: IpRulePolicy): string | unde
     return `${policy.resource} firewalls do not accept /31 or /32 ranges; give the address without a prefix ('${m.slice(1, 5).join('.')}')`;
   }
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a === 127 || (a === 169 && b === 254)) {
-    return 'private, loopback and link-local addresses never reach a public endpoint, so the rule would match nothing. '
+    return 'private (RFC 1918), loopback and link-local addresses never reach a public endpoint, so the rule would match nothing. '
       + 'Use virtualNetworkSubnetIds (service endpoints) or a private endpoint for traffic from a virtual network';
   }
   return undefined;
