@@ -4,10 +4,10 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { expectConformant, ofType, providerStack, synthJson } from './support/synth';
 import {
   ComputeCluster, ManagedNetworkIsolation, Principal, StorageAccount, UserAssignedIdentityRef, Workspace,
 } from '../src';
+import { expectConformant, ofType, providerStack, synthJson } from './support/synth';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 const ACCOUNT_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stdata`;

@@ -2,7 +2,6 @@
 // references (Azure checks the value at apply), never crash on them or guess at them, and the stack
 // synthesizes to conformant JSON with the reference in it.
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { expectConformant, providerStack, synthJson } from './support/synth';
 import {
   BlobContainerTarget,
   BlobDatastore,
@@ -38,6 +37,7 @@ import {
   ComputeScheduleAction,
   DataAssetType,
 } from '../src';
+import { expectConformant, providerStack, synthJson } from './support/synth';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -120,7 +120,8 @@ const CASES: Case[] = [
   }],
   ['Workspace imported by ID', (s, r) => new ComputeCluster(s, 'C', { workspace: Workspace.fromWorkspaceId(s, 'W', r.str(), 'westeurope'), subnetId: r.str() })],
   ['Workspace with a user-assigned identity', (s, r) => new Workspace(s, 'X', {
-    resourceGroup: RG, publicNetworkAccessEnabled: true,
+    resourceGroup: RG,
+    publicNetworkAccessEnabled: true,
     identity: WorkspaceIdentity.userAssigned(UserAssignedIdentityRef.fromAttributes({ identityId: r.str(), principalId: r.str(), clientId: r.str(), key: 'ws' })),
   })],
   // Compute cluster
@@ -137,22 +138,26 @@ const CASES: Case[] = [
   ['ComputeInstance idle time in hours', (s, r) => new ComputeInstance(s, 'X', { workspace: importedWorkspace(s), idleTimeBeforeShutdown: Duration.hours(r.num()), assignedUser: { objectId: r.str(), tenantId: r.str() } })],
   ['ComputeInstance ssh key and subnet', (s, r) => new ComputeInstance(s, 'X', { workspace: importedWorkspace(s, ManagedNetworkIsolation.DISABLED), sshPublicKey: r.str(), subnetId: r.str(), assignedUser: { objectId: r.str(), tenantId: r.str() } })],
   ['ComputeInstance schedule', (s, r) => new ComputeInstance(s, 'X', {
-    workspace: importedWorkspace(s), assignedUser: { objectId: r.str(), tenantId: r.str() },
+    workspace: importedWorkspace(s),
+    assignedUser: { objectId: r.str(), tenantId: r.str() },
     schedules: [{ action: ComputeScheduleAction.STOP, cronExpression: r.str(), timeZone: r.str(), startTime: r.str() }],
   })],
   // Datastores
   ['BlobDatastore name and container ID', (s, r) => new BlobDatastore(s, 'X', { workspace: importedWorkspace(s), name: r.str(), container: BlobContainerTarget.fromContainerId(r.str()), credentials: DatastoreCredentials.accountKey(r.secret()) })],
   ['BlobDatastore container by name', (s, r) => new BlobDatastore(s, 'X', {
-    workspace: importedWorkspace(s), container: BlobContainerTarget.fromContainerName(StorageAccount.fromStorageAccountId(s, 'Acc', r.str()), r.str()),
+    workspace: importedWorkspace(s),
+    container: BlobContainerTarget.fromContainerName(StorageAccount.fromStorageAccountId(s, 'Acc', r.str()), r.str()),
     credentials: DatastoreCredentials.sasToken(r.secret()),
   })],
   ['DataLakeGen2Datastore service principal', (s, r) => new DataLakeGen2Datastore(s, 'X', {
-    workspace: importedWorkspace(s), fileSystem: DataLakeGen2FileSystemTarget.fromFileSystemId(r.str()),
+    workspace: importedWorkspace(s),
+    fileSystem: DataLakeGen2FileSystemTarget.fromFileSystemId(r.str()),
     credentials: DatastoreCredentials.servicePrincipal({ tenantId: r.str(), clientId: r.str(), clientSecret: r.secret() }),
   })],
   ['FileShareDatastore share ID', (s, r) => new FileShareDatastore(s, 'X', { workspace: importedWorkspace(s), share: FileShareTarget.fromShareId(r.str()), credentials: DatastoreCredentials.accountKey(r.secret()) })],
   ['FileShareDatastore created share quota', (s, r) => new FileShareDatastore(s, 'X', {
-    workspace: importedWorkspace(s), share: FileShareTarget.create(StorageAccount.fromStorageAccountId(s, 'Acc', ACCOUNT_ID), r.str(), { quotaGiB: r.num() }),
+    workspace: importedWorkspace(s),
+    share: FileShareTarget.create(StorageAccount.fromStorageAccountId(s, 'Acc', ACCOUNT_ID), r.str(), { quotaGiB: r.num() }),
     credentials: DatastoreCredentials.accountKey(r.secret()),
   })],
   // Assets

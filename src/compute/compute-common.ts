@@ -1,5 +1,4 @@
 // Internal helpers shared by ComputeCluster and ComputeInstance. Not exported from src/index.ts.
-import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ComputeIdentity } from './compute-identity';
 import { VmSize } from './vm-size';

@@ -6,8 +6,8 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AssociatedResources, createAssociatedResources } from './associated-resources';
-import { checkFqdn, checkPortRanges, outboundRuleId } from './outbound-rule-checks';
 import { ImportedWorkspace, WorkspaceAttributes } from './imported-workspace';
+import { checkFqdn, checkPortRanges, outboundRuleId } from './outbound-rule-checks';
 import { WorkspaceBase } from './workspace-base';
 import {
   FeatureStoreSettings,
