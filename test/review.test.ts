@@ -117,6 +117,46 @@ describe('changes that do not block', () => {
   });
 });
 
+describe('plan details', () => {
+  const base = () => parsePlan(fs.readFileSync(fixture('no-changes.json'), 'utf8'), 'p.json');
+
+  test('azapi 1.x bodies (JSON strings) are read like objects', () => {
+    const body = (access: string) => JSON.stringify({ properties: { publicNetworkAccess: access, minimumTlsVersion: 'TLS1_2' } });
+    const rc = {
+      address: 'azapi_resource.vault', mode: 'managed', type: 'azapi_resource', name: 'vault',
+      change: {
+        actions: ['update'],
+        before: { type: 'Microsoft.KeyVault/vaults@2023-07-01', name: 'kv', body: body('Disabled') },
+        after: { type: 'Microsoft.KeyVault/vaults@2023-07-01', name: 'kv', body: body('Enabled') },
+        after_unknown: {},
+      },
+    };
+    const review = reviewPlan({ ...base(), resource_changes: [rc] }, 'p.json');
+    expect(review.findings.map(f => `${f.rule} ${f.attribute}`)).toEqual(['public-network-access body.properties.publicNetworkAccess']);
+  });
+
+  test('a moved resource (previous_address) and a forgotten one do not block; the move is listed', () => {
+    const [storage, ws] = base().resource_changes;
+    const moved = { ...storage, address: 'azurerm_storage_account.renamed', previous_address: 'azurerm_storage_account.data' };
+    const forgotten = { ...ws, change: { ...ws.change, actions: ['forget'], after: null } };
+    const r = reviewPlan({ ...base(), resource_changes: [moved, forgotten] }, 'p.json');
+    expect(r.findings).toEqual([]);
+    expect(r.moves).toEqual([{ from: 'azurerm_storage_account.data', to: 'azurerm_storage_account.renamed' }]);
+    expect(r.summary).toBe('p: OK, nothing blocks; plan: 1 to forget, 1 moved');
+  });
+
+  test('an azapi_update_resource that stops setting publicNetworkAccess does not count as opening it', () => {
+    const res = (body: unknown) => ({ type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01', resource_id: '/x', body });
+    const rc = {
+      address: 'azapi_update_resource.patch', mode: 'managed', type: 'azapi_update_resource',
+      change: { actions: ['update'], before: res({ properties: { publicNetworkAccess: 'Disabled' } }), after: res({ properties: {} }), after_unknown: {} },
+    };
+    expect(reviewPlan({ ...base(), resource_changes: [rc] }, 'p.json').findings).toEqual([]);
+    const asResource = { ...rc, address: 'azapi_resource.ws', type: 'azapi_resource' };
+    expect(reviewPlan({ ...base(), resource_changes: [asResource] }, 'p.json').findings.map(f => f.rule)).toEqual(['public-network-access']);
+  });
+});
+
 describe('--allow', () => {
   test('an allowed finding is still listed, as allowed, and no longer blocks', () => {
     const r = cli('review', fixture('storage-delete.json'), '--allow', 'azurerm_storage_account.data', '--format', 'json');
@@ -289,6 +329,10 @@ describeWithShared('real Terraform plans (../shared/cases/terraform-plans)', () 
     ]);
     const storage = destroyed.find((f: any) => f.type === 'azurerm_storage_account');
     expect(storage.hint).toContain('moved { from = azurerm_storage_account.Workspace_Storage_C44AD9F6, to = azurerm_storage_account.Ml_Storage_114C7257 }');
+    // azapi resources pair by ARM type: the compute instance with the new compute instance, not with an environment.
+    expect(destroyed.find((f: any) => f.type === 'azapi_resource').hint).toContain('to = azapi_resource.Ml_Box_BD6E9ADC }');
+    const md = cli('review', path.join(dir(), 'rename-id.plan.json')).stdout;
+    expect(md).toContain('`Refactor.moved(stack, oldPath, newPath)`');
   });
 
   test('name: the workspace replacement is forced by name; the environment version and cluster replacements do not block', () => {

@@ -37,7 +37,7 @@ Options:
 Exit codes: 0 nothing blocks, 2 a finding blocks, 1 bad input (not a plan, unknown format, missing file).
 
 Rules: ${ALL_RULES.map(r => r.id).join(', ')}.
-Details: docs/review.md in the cdktf-azureml package.
+Details: docs/review.md in the cdktf-azureml repository.
 `;
 
 interface Args {

@@ -1,6 +1,6 @@
 // Rendering reviews: Markdown for a pull-request comment, or JSON for machines.
 
-import { Finding, PlanReview } from './review';
+import { Finding, PlanReview, REFACTOR_NOTE } from './review';
 
 /** Version of the JSON report's shape; bumped on incompatible changes. */
 export const REPORT_VERSION = 1;
@@ -75,6 +75,7 @@ export function renderMarkdown(report: Report): string {
       if (hints.length > 0) {
         lines.push('', '**What to do**', '');
         for (const f of hints) lines.push(`- \`${f.address}\`: ${f.hint}`);
+        if (hints.some(f => f.hint!.includes('`moved'))) lines.push('', REFACTOR_NOTE);
       }
       if (p.blocking > 0) {
         lines.push('', 'If a finding is intended, accept it with `--allow <address>` (repeatable); it stays listed as allowed.');

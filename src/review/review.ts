@@ -102,6 +102,10 @@ const REASONS: Record<string, string> = {
   delete_because_no_move_target: 'a `moved` block points at an address that is not in the configuration',
 };
 
+/** Said once under hints that suggest a `moved` block. */
+export const REFACTOR_NOTE = 'For a renamed or moved cdktf-azureml construct, `Refactor.moved(stack, oldPath, newPath)` emits the moved blocks '
+  + 'and keeps the physical names (docs/gitops.md).';
+
 /** How Terraform's action list reads. */
 export function changeKindOf(actions: ReadonlyArray<string>): ChangeKind {
   if (actions.length === 2 && actions.includes('delete') && actions.includes('create')) return 'replace';
@@ -150,7 +154,7 @@ export function reviewPlan(plan: Plan, source: string, options: ReviewOptions = 
     const created = createdTypes.get(keyOf.get(f.address) ?? f.type) ?? [];
     if (created.length === 0) return f;
     const hint = created.length === 1
-      ? `The plan also creates \`${created[0]}\`: if that is this resource under a new name, add \`moved { from = ${f.address}, to = ${created[0]} }\` (cdktf: \`moveTo\`) and keep its physical name, so nothing is destroyed.`
+      ? `The plan also creates \`${created[0]}\`: if that is this resource under a new address, add \`moved { from = ${f.address}, to = ${created[0]} }\` and keep its physical name, so nothing is destroyed.`
       : `The plan also creates ${created.length} resources of this type: if one of them is this resource under a new address, add a \`moved\` block for it and keep its physical name.`;
     return { ...f, hint };
   });
