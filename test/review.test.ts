@@ -123,7 +123,10 @@ describe('plan details', () => {
   test('azapi 1.x bodies (JSON strings) are read like objects', () => {
     const body = (access: string) => JSON.stringify({ properties: { publicNetworkAccess: access, minimumTlsVersion: 'TLS1_2' } });
     const rc = {
-      address: 'azapi_resource.vault', mode: 'managed', type: 'azapi_resource', name: 'vault',
+      address: 'azapi_resource.vault',
+      mode: 'managed',
+      type: 'azapi_resource',
+      name: 'vault',
       change: {
         actions: ['update'],
         before: { type: 'Microsoft.KeyVault/vaults@2023-07-01', name: 'kv', body: body('Disabled') },
@@ -148,7 +151,9 @@ describe('plan details', () => {
   test('an azapi_update_resource that stops setting publicNetworkAccess does not count as opening it', () => {
     const res = (body: unknown) => ({ type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01', resource_id: '/x', body });
     const rc = {
-      address: 'azapi_update_resource.patch', mode: 'managed', type: 'azapi_update_resource',
+      address: 'azapi_update_resource.patch',
+      mode: 'managed',
+      type: 'azapi_update_resource',
       change: { actions: ['update'], before: res({ properties: { publicNetworkAccess: 'Disabled' } }), after: res({ properties: {} }), after_unknown: {} },
     };
     expect(reviewPlan({ ...base(), resource_changes: [rc] }, 'p.json').findings).toEqual([]);
