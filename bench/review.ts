@@ -186,9 +186,13 @@ function main(): void {
       renderJson: phase('renderJsonMs'),
       renderMarkdown: phase('renderMarkdownMs'),
     },
-    // On a shared machine the wall time mostly measures the other processes: the target is judged on the fastest
-    // run's wall time and on the median CPU time of the process.
-    target: { processMsBelow: TARGET_MS, met: Math.min(...json) < TARGET_MS && stat(cpu).median < TARGET_MS },
+    // On a shared machine the wall time mostly measures the other processes: both are reported, CPU time is the
+    // measure of the command's own cost.
+    target: {
+      processMsBelow: TARGET_MS,
+      cpuMet: stat(cpu).median < TARGET_MS,
+      wallMet: Math.min(...json) < TARGET_MS,
+    },
   };
   fs.rmSync(path.dirname(planFile), { recursive: true, force: true });
 
@@ -224,7 +228,9 @@ function render(r: any): string {
     `| in process: render JSON | ${f(r.inProcessMs.renderJson)} |`,
     `| in process: render Markdown | ${f(r.inProcessMs.renderMarkdown)} |`,
     '',
-    `Target: the whole process under ${TARGET_MS} ms (fastest wall time, and median CPU time): **${r.target.met ? 'met' : 'not met'}**.`,
+    `Target, the whole process under ${TARGET_MS} ms: median CPU time ${r.processCpuMs.json.median.toFixed(0)} ms, `
+      + `**${r.target.cpuMet ? 'met' : 'not met'}**; fastest wall time ${r.processWallMs.json.min.toFixed(0)} ms, **${r.target.wallMet ? 'met' : 'not met'}** `
+      + `(wall time includes waiting for a CPU: load average ${r.machine.loadAverageAtStart[0]} on ${r.machine.nproc} cores).`,
   ];
   return lines.join('\n');
 }
