@@ -155,6 +155,13 @@ project.addTask('package:check', {
   exec: 'ts-node -P scripts/tsconfig.json scripts/check-package.ts',
 });
 
+// A consumer app written from the README alone (quick start + "Use it in your project") synthesizes against the
+// packed tarball (CI runs it after package:js; the other dependencies are linked from node_modules, no network).
+project.addTask('package:consumer', {
+  description: 'Synthesize the README app against the packed tarball in dist/js',
+  exec: 'ts-node -P scripts/tsconfig.json scripts/check-consumer.ts',
+});
+
 const bench = project.addTask('bench', {
   description: 'Synthesis speed and memory benchmark (not part of the tests)',
   exec: 'ts-node -P bench/tsconfig.json bench/run.ts',

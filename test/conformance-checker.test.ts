@@ -177,6 +177,16 @@ describe('terraform schema checker', () => {
     ]);
   });
 
+  test("Terraform's built-in terraform_remote_state (cdktf cross-stack references) is checked too", () => {
+    expect(checkTerraformJson({
+      data: { terraform_remote_state: { platform: { backend: 'local', config: { path: '../p.tfstate' }, workspace: '${terraform.workspace}' } } },
+    })).toEqual([]);
+    expect(checkTerraformJson({ data: { terraform_remote_state: { bad: { config: {}, colour: 'x' } } } })).toEqual([
+      'data.terraform_remote_state.bad.colour: unknown attribute',
+      'data.terraform_remote_state.bad.backend: missing required attribute',
+    ]);
+  });
+
   test('provider blocks and nested-type attributes', () => {
     const v = checkTerraformJson({
       provider: {

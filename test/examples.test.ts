@@ -17,7 +17,10 @@ function synthAll(name: string): Record<string, string> {
   const mod: ExampleModule = require(path.join(examplesDir, name, 'main.ts'));
   const app = Testing.app();
   const out: Record<string, string> = {};
-  for (const stack of mod.build(app)) out[stack.node.id] = Testing.synth(stack, true);
+  const stacks = mod.build(app);
+  // As `cdktf synth` does: prepare every stack first, so cross-stack references add their outputs and remote state.
+  for (const stack of stacks) stack.prepareStack();
+  for (const stack of stacks) out[stack.node.id] = Testing.synth(stack, true);
   return out;
 }
 
@@ -51,5 +54,45 @@ describe.each(examples)('example %s', (name) => {
     test('every resource, data source, provider and azapi body conforms', () => {
       for (const json of Object.values(first)) expectConformant(JSON.parse(json));
     });
+  });
+});
+
+describe('example platform: a platform stack and two team stacks', () => {
+  let stacks: Record<string, any>;
+  beforeAll(() => {
+    stacks = Object.fromEntries(Object.entries(synthAll('platform')).map(([id, json]) => [id, JSON.parse(json)]));
+  });
+
+  test('three stacks; every backend and remote-state path is relative to cdktf.out/stacks/<stack>', () => {
+    expect(Object.keys(stacks).sort()).toEqual(['platform', 'team-nlp', 'team-vision']);
+    for (const [id, json] of Object.entries(stacks)) {
+      expect(json.terraform.backend.local.path).toBe(`../../../terraform.${id}.tfstate`);
+    }
+  });
+
+  test('the team stacks read the platform workspace through outputs of the platform stack', () => {
+    const outputs = Object.keys(stacks.platform.output ?? {});
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const team of ['team-vision', 'team-nlp']) {
+      const remote = Object.values<any>(stacks[team].data.terraform_remote_state);
+      expect(remote).toHaveLength(1);
+      expect(remote[0]).toMatchObject({ backend: 'local', config: { path: '../../../terraform.platform.tfstate' } });
+      // Each team's cluster lives in the platform's workspace: its workspace ID is a remote-state output.
+      const clusters = Object.values<any>(stacks[team].resource.azurerm_machine_learning_compute_cluster);
+      expect(clusters).toHaveLength(1);
+      const ref = /^\$\{data\.terraform_remote_state\.[^.]+\.outputs\.([^}]+)\}$/.exec(clusters[0].machine_learning_workspace_id);
+      expect(ref).not.toBeNull();
+      expect(outputs).toContain(ref![1]);
+    }
+  });
+
+  test('the teams add compute, a datastore and an environment; the platform owns the workspace', () => {
+    expect(Object.keys(stacks.platform.resource.azurerm_machine_learning_workspace)).toHaveLength(1);
+    for (const team of ['team-vision', 'team-nlp']) {
+      const r = stacks[team].resource;
+      expect(r.azurerm_machine_learning_workspace).toBeUndefined();
+      expect(Object.keys(r.azurerm_machine_learning_datastore_blobstorage)).toHaveLength(1);
+      expect(Object.values<any>(r.azapi_resource).some(x => /environments\/versions@/.test(x.type))).toBe(true);
+    }
   });
 });

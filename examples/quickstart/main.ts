@@ -5,7 +5,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  AzapiProvider, BlobContainerTarget, BlobDatastore, CondaFile, Environment, EnvironmentImage, ResourceGroupRef,
+  AzapiProvider, BlobContainerTarget, BlobDatastore, CondaFile, EnvironmentImage, ResourceGroupRef,
   VmSize, Workspace,
 } from '../../src';
 
@@ -20,15 +20,16 @@ export class QuickstartStack extends TerraformStack {
     new AzurermProvider(this, 'azurerm', {
       storageUseAzuread: true,
       features: [{
-        keyVault: {
+        // Feature blocks are lists of one element in the generated provider classes.
+        keyVault: [{
           purgeSoftDeleteOnDestroy: false,
           purgeSoftDeletedKeysOnDestroy: false,
           purgeSoftDeletedSecretsOnDestroy: false,
           recoverSoftDeletedKeyVaults: true,
-        },
-        machineLearning: { purgeSoftDeletedWorkspaceOnDestroy: false },
-        logAnalyticsWorkspace: { permanentlyDeleteOnDestroy: false },
-        resourceGroup: { preventDeletionIfContainsResources: true },
+        }],
+        machineLearning: [{ purgeSoftDeletedWorkspaceOnDestroy: false }],
+        logAnalyticsWorkspace: [{ permanentlyDeleteOnDestroy: false }],
+        resourceGroup: [{ preventDeletionIfContainsResources: true }],
       }],
     });
     new AzapiProvider(this, 'azapi');

@@ -51,7 +51,41 @@ const PROVIDER_META = new Set(['alias', '//']);
 // The azurerm slice is 650 kB: parse each file at most once per test file.
 const schemaCache = new Map<string, ProviderSchema | undefined>();
 
+/**
+ * Terraform's built-in provider (terraform.io/builtin/terraform): `terraform_remote_state`, which cdktf emits for
+ * cross-stack references, and `terraform_data`. Not in any provider schema file; written from Terraform's docs.
+ */
+const BUILTIN_TERRAFORM: ProviderSchema = {
+  provider: { block: {} },
+  resource_schemas: {
+    terraform_data: {
+      block: {
+        attributes: {
+          id: { type: 'string', computed: true },
+          input: { type: 'dynamic', optional: true },
+          output: { type: 'dynamic', computed: true },
+          triggers_replace: { type: 'dynamic', optional: true },
+        },
+      },
+    },
+  },
+  data_source_schemas: {
+    terraform_remote_state: {
+      block: {
+        attributes: {
+          backend: { type: 'string', required: true },
+          config: { type: 'dynamic', optional: true },
+          defaults: { type: 'dynamic', optional: true },
+          outputs: { type: 'dynamic', computed: true },
+          workspace: { type: 'string', optional: true },
+        },
+      },
+    },
+  },
+};
+
 function providerSchema(localName: string): ProviderSchema | undefined {
+  if (localName === 'terraform') return BUILTIN_TERRAFORM;
   if (!schemaCache.has(localName)) {
     const entry = PROVIDERS[localName];
     let schema: ProviderSchema | undefined;
@@ -118,8 +152,9 @@ function schemaFor(kind: 'resource' | 'data', type: string, at: string, out: str
   const section = kind === 'resource' ? 'resource_schemas' : 'data_source_schemas';
   const entry = schema[section][type];
   if (!entry) {
-    const [file, key] = PROVIDERS[providerName];
-    out.push(`${at}: unknown ${kind === 'resource' ? 'resource' : 'data source'} type ${type}${missingFromSliceHint(file, key, section, type)}`);
+    const [file, key] = PROVIDERS[providerName] ?? [];
+    const hint = file && key ? missingFromSliceHint(file, key, section, type) : '';
+    out.push(`${at}: unknown ${kind === 'resource' ? 'resource' : 'data source'} type ${type}${hint}`);
     return undefined;
   }
   return entry.block;
