@@ -7,6 +7,9 @@ import { expectConformant, ofType, providerStack, synthJson } from './support/sy
 import { ComputeCluster } from '../src/compute/compute-cluster';
 import { VmSize } from '../src/compute/vm-size';
 import { ResourceGroupRef } from '../src/core/resource-group';
+import { PrivateEndpoint } from '../src/network/private-endpoint';
+import { PrivateEndpointSubResource } from '../src/network/sub-resource';
+import { Subnet } from '../src/network/subnet';
 import { Workspace } from '../src/workspace/workspace';
 import { ManagedNetworkIsolation } from '../src/workspace/workspace-ref';
 
@@ -80,6 +83,24 @@ describe('addDependency', () => {
       `azurerm_user_assigned_identity.${identityName}`,
     ]);
     expect(clusters[firstName].depends_on).toBeUndefined();
+  });
+
+  test('network L2s too: a private endpoint and everything it emits waits for a role assignment', () => {
+    const stack = providerStack('deps');
+    const ra = roleAssignment(stack);
+    const sub = '/subscriptions/00000000-0000-0000-0000-000000000000';
+    const pe = new PrivateEndpoint(stack, 'Pe', {
+      targetResourceId: `${sub}/resourceGroups/rg-ai/providers/Microsoft.Search/searchServices/srch-prod`,
+      subResource: PrivateEndpointSubResource.SEARCH_SERVICE,
+      subnet: Subnet.fromSubnetId(stack, 'Subnet', `${sub}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`, 'westeurope'),
+    });
+    pe.addDependency(ra);
+    const json = synthJson(stack);
+    expectConformant(json);
+    const raAddress = `azurerm_role_assignment.${Object.keys(ofType(json, 'azurerm_role_assignment'))[0]}`;
+    const endpoints = Object.values<any>(ofType(json, 'azurerm_private_endpoint'));
+    expect(endpoints).toHaveLength(1);
+    expect(endpoints[0].depends_on).toEqual([raAddress]);
   });
 
   test('a second synthesis does not duplicate depends_on', () => {

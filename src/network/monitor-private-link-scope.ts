@@ -1,9 +1,10 @@
 import { MonitorPrivateLinkScope as AzurermMonitorPrivateLinkScope } from '@cdktf/provider-azurerm/lib/monitor-private-link-scope';
 import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { PrivateEndpoint, PrivateEndpointOptions } from './private-endpoint';
 import { PrivateEndpointSubResource } from './sub-resource';
 import { addPrivateEndpoints } from './target-endpoints';
+import { addDependencies } from '../core/dependencies';
 import { NameRule, resolvePhysicalName } from '../core/naming';
 import { IResourceGroup } from '../core/resource-group';
 import { checkOneOf, ValidationError } from '../core/validation';
@@ -80,6 +81,17 @@ export class MonitorPrivateLinkScope extends Construct {
       tags: props.tags,
     });
     this.node.defaultChild = this.resource;
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /** ARM ID of the scope. */

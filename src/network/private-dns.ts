@@ -5,6 +5,7 @@ import { TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DnsZoneRequest, stableKey } from './internal';
 import { isResourceIdOfType, parseResourceId } from '../core/arm-id';
+import { addDependencies } from '../core/dependencies';
 import { IResourceGroup } from '../core/resource-group';
 import { ValidationError } from '../core/validation';
 
@@ -59,6 +60,17 @@ export class PrivateDnsZones extends Construct {
     this.resourceGroupName = props.resourceGroup.name;
     this.tags = props.tags;
     for (const vnet of props.virtualNetworkIds ?? []) this.linkVirtualNetwork(vnet);
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /** Names of the zones created so far, sorted. */

@@ -1,12 +1,13 @@
 import { PrivateEndpoint as AzurermPrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { TerraformStack, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AzureCloud } from './cloud';
 import { requestedTogether, stableKey } from './internal';
 import { PrivateDns } from './private-dns';
 import { PrivateEndpointSubResource } from './sub-resource';
 import { ISubnet } from './subnet';
 import { isResourceIdOfType, parseResourceId } from '../core/arm-id';
+import { addDependencies } from '../core/dependencies';
 import { NameRule, resolvePhysicalName } from '../core/naming';
 import { IResourceGroup } from '../core/resource-group';
 import { ValidationError } from '../core/validation';
@@ -138,6 +139,17 @@ export class PrivateEndpoint extends Construct {
     this.subResource = props.subResource;
     this.dns = dns;
     this.privateDnsZoneIds = zoneIds ?? [];
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable. Use it when Terraform cannot see the order from references, e.g. a
+   * role assignment or a private endpoint that must exist first. Data sources are not delayed.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   private checkTarget(targetId: string, sub: PrivateEndpointSubResource): void {
