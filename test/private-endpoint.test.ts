@@ -7,7 +7,6 @@ import {
   AzureCloud, ContainerRegistry, ContainerRegistrySku, ISubnet, KeyVault, PrivateDns, PrivateDnsZones, PrivateEndpoint,
   PrivateEndpointSubResource, ResourceGroupRef, StorageAccount, Subnet, Workspace,
 } from '../src';
-import { describeWithShared } from './support/shared';
 import { expectConformant, ofType, providerStack, synthJson } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -33,7 +32,7 @@ function endpointsBySubResource(json: any): Record<string, any> {
   return out;
 }
 
-describeWithShared('private endpoints', () => {
+describe('private endpoints', () => {
   describe('storage account', () => {
     test('blob and file by default, each with its created zone linked to the subnet network', () => {
       const stack = providerStack();

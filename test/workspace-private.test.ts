@@ -2,7 +2,6 @@
 // the dependencies it creates, their DNS, and an Azure Monitor Private Link Scope.
 import { TerraformStack } from 'cdktf';
 import { KeyVault, PrivateDns, PrivateEndpointSubResource, ResourceGroupRef, StorageAccount, Subnet, Workspace, WorkspaceProps } from '../src';
-import { describeWithShared } from './support/shared';
 import { expectConformant, ofType, only, providerStack, synthJson } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -31,7 +30,7 @@ function subResources(json: any): string[] {
     .map(pe => pe.private_service_connection.subresource_names[0]).sort();
 }
 
-describeWithShared('workspace private networking', () => {
+describe('workspace private networking', () => {
   test('endpoints for the workspace and every dependency it creates, zones created once, AMPLS for monitoring', () => {
     const [json, ws] = privateWorkspace();
     expect(subResources(json)).toEqual(['amlworkspace', 'azuremonitor', 'blob', 'file', 'registry', 'vault']);
