@@ -9,6 +9,8 @@ import { IConstruct } from 'constructs';
 import { rulesTableMarkdown, securityChecks, toCondition } from './support/security-checks';
 import { expectConformant, providerStack, synthJson } from './support/synth';
 import { AzureMlSecurityChecks, CheckLevel } from '../src/checks';
+import { Outcome } from '../src/checks/condition';
+import { evaluateResource } from '../src/checks/evaluate';
 import { libraryExceptionIds } from '../src/checks/library-exceptions';
 import { SECURITY_RULES } from '../src/checks/rules';
 import { ResourceGroupRef } from '../src/core/resource-group';
@@ -173,6 +175,41 @@ describe('raw azurerm L1 resources', () => {
     const findings = check(stack);
     expect(findings.filter(f => f.path === 'other/Raw').map(f => f.rule)).toContain('AZML-SEC-050');
     expect(findings.filter(f => f.path === 'other/Overridden').map(f => f.rule)).toEqual(['AZML-SEC-022']);
+  });
+});
+
+describe('evaluation of one resource\'s attributes', () => {
+  const outcomeOf = (type: string, config: Record<string, unknown>, rule: string) =>
+    evaluateResource(type, config).find(r => r.rule.id === rule)!.outcome;
+
+  test('a block given as an expression (a dynamic block) is unknown, not absent', () => {
+    expect(outcomeOf('azurerm_storage_account', { network_rules: '${var.rules}' }, 'AZML-SEC-023')).toBe(Outcome.UNKNOWN);
+    expect(outcomeOf('azurerm_storage_account', {}, 'AZML-SEC-023')).toBe(Outcome.FAIL);
+  });
+
+  test('a known value decides even when another is unknown', () => {
+    // One known open georeplication fails zone redundancy whatever the unknown one holds.
+    const config = {
+      zone_redundancy_enabled: true,
+      georeplications: [{ location: 'northeurope', zone_redundancy_enabled: false }, { location: '${var.loc}', zone_redundancy_enabled: '${var.zr}' }],
+    };
+    expect(outcomeOf('azurerm_container_registry', config, 'AZML-SEC-059')).toBe(Outcome.FAIL);
+    expect(outcomeOf('azurerm_container_registry', { ...config, georeplications: [config.georeplications[1]] }, 'AZML-SEC-059')).toBe(Outcome.UNKNOWN);
+  });
+
+  test('an any-of rule passes on its known branch', () => {
+    const config = { public_network_access_enabled: false, network_rule_set: '${var.rules}' };
+    const registry = evaluateResource('azurerm_container_registry', config).find(r => r.rule.id === 'AZML-SEC-052')!;
+    expect(registry.checks.get('AZPOL-d0793b48-0edc-4296-a390-4c75d1bdfd71')).toBe(Outcome.PASS);
+  });
+
+  test('an unset block given as an empty list gets the provider default', () => {
+    expect(outcomeOf('azurerm_key_vault', { network_acls: [], public_network_access_enabled: false }, 'AZML-SEC-041')).toBe(Outcome.FAIL);
+    expect(outcomeOf('azurerm_key_vault', { network_acls: [{ default_action: 'Deny' }] }, 'AZML-SEC-041')).toBe(Outcome.PASS);
+  });
+
+  test('resource types without rules are not judged', () => {
+    expect(evaluateResource('azapi_resource', { body: {} })).toEqual([]);
   });
 });
 
