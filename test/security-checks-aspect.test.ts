@@ -16,10 +16,13 @@ import { SECURITY_RULES } from '../src/checks/rules';
 import { ResourceGroupRef } from '../src/core/resource-group';
 import { BlobDatastore } from '../src/datastore';
 import { BlobContainerTarget } from '../src/datastore/targets';
+import { Subnet } from '../src/network';
 import { Workspace } from '../src/workspace/workspace';
+import { ManagedNetworkIsolation } from '../src/workspace/workspace-ref';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const KEY_ID = 'https://kv-cmk.vault.azure.net/keys/storage/0123456789abcdef0123456789abcdef';
+const PE_SUBNET_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-pe';
 const UAI_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-storage';
 
 /** One finding: an `AZML-SEC-` annotation on a construct. */
@@ -304,6 +307,11 @@ describe('the library\'s own defaults', () => {
     'AZML-SEC-074 @ lib/Workspace/LogAnalytics/Resource', // private ingestion needs an AMPLS
   ];
 
+  /** Rules a private workspace of library defaults still fails, each with why it is not suppressed. */
+  const EXPECTED_PRIVATE_FAILURES: string[] = [
+    'AZML-SEC-071 @ lib/Workspace/ApplicationInsights/Resource', // AML SDK logging uses the instrumentation key (the component warns)
+  ];
+
   function libraryDefaults(): TerraformStack {
     const stack = providerStack('lib');
     const workspace = new Workspace(stack, 'Workspace', { resourceGroup: RG });
@@ -346,6 +354,18 @@ describe('the library\'s own defaults', () => {
       }
     }
     expect(recorded.sort()).toEqual(LIBRARY_SUPPRESSIONS);
+  });
+
+  test('a private workspace (privateEndpoint) closes the network rules; what remains is listed', () => {
+    const stack = providerStack('lib');
+    const workspace = new Workspace(stack, 'Workspace', {
+      resourceGroup: RG,
+      publicNetworkAccessEnabled: false,
+      managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND },
+      privateEndpoint: { subnet: Subnet.fromSubnetId(stack, 'PeSubnet', PE_SUBNET_ID) },
+    });
+    workspace.addComputeCluster('Cpu', {});
+    expect(summary(check(stack))).toEqual(EXPECTED_PRIVATE_FAILURES);
   });
 
   // Loaded as examples.test.ts does: the examples compile against their own tsconfig.
