@@ -284,6 +284,14 @@ describe('suppressions and levels', () => {
     expect(findings.every(f => f.level === '@cdktf/error')).toBe(true);
   });
 
+  test('synthesizing twice reports each finding once', () => {
+    const stack = providerStack('s');
+    openAccount(stack);
+    const first = check(stack).length;
+    synthJson(stack);
+    expect(findingsOf(stack)).toHaveLength(first);
+  });
+
   test('the default level is WARNING', () => {
     expect(new AzureMlSecurityChecks().level).toBe(CheckLevel.WARNING);
   });

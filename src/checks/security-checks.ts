@@ -43,6 +43,9 @@ export class AzureMlSecurityChecks implements IAspect {
   /** How failed rules are reported. */
   public readonly level: CheckLevel;
 
+  /** Findings already reported per resource: cdktf invokes aspects again on every synthesis of a stack. */
+  private readonly reported = new WeakMap<IConstruct, Set<string>>();
+
   constructor(props: AzureMlSecurityChecksProps = {}) {
     this.level = props.level ?? CheckLevel.WARNING;
   }
@@ -77,6 +80,10 @@ export class AzureMlSecurityChecks implements IAspect {
     const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
     const message = `[${result.rule.id}] ${address} (${resource.node.path}) fails ${ids.join(', ')}: ${result.rule.problem}. `
       + `Fix: ${result.rule.fix}. To accept it: AzureMlSecurityChecks.suppress(construct, '${result.rule.id}', 'reason').`;
+    const seen = this.reported.get(resource) ?? new Set<string>();
+    if (seen.has(message)) return;
+    seen.add(message);
+    this.reported.set(resource, seen);
     if (this.level === CheckLevel.ERROR) {
       Annotations.of(resource).addError(message);
     } else {
