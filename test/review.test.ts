@@ -148,6 +148,14 @@ describe('plan details', () => {
     expect(r.summary).toBe('p: OK, nothing blocks; plan: 1 to forget, 1 moved');
   });
 
+  test('an imported resource is counted and does not block', () => {
+    const [storage] = base().resource_changes;
+    const imported = { ...storage, change: { ...storage.change, importing: { id: '/subscriptions/0/resourceGroups/ml-rg/providers/Microsoft.Storage/storageAccounts/x' } } };
+    const r = reviewPlan({ ...base(), resource_changes: [imported] }, 'p.json');
+    expect(r.counts.import).toBe(1);
+    expect(r.summary).toBe('p: OK, nothing blocks; plan: 1 to import');
+  });
+
   test('an azapi_update_resource that stops setting publicNetworkAccess does not count as opening it', () => {
     const res = (body: unknown) => ({ type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01', resource_id: '/x', body });
     const rc = {

@@ -18,6 +18,8 @@ export interface PlanChange {
   readonly after_sensitive?: unknown;
   /** Paths (lists of keys and indexes) of the attributes that force the replacement. */
   readonly replace_paths?: Array<Array<string | number>>;
+  /** Present when the plan imports the resource (Terraform 1.5 and later). */
+  readonly importing?: unknown;
 }
 
 /** One entry of `resource_changes`. */

@@ -137,7 +137,7 @@ export function reviewPlan(plan: Plan, source: string, options: ReviewOptions = 
       counts.move++;
       moves.push({ from: rc.previous_address, to: rc.address });
     }
-    if ((rc as { change: { importing?: unknown } }).change.importing) counts.import++;
+    if (rc.change.importing) counts.import++;
     if (rc.mode === 'data') continue;
     if (kind === 'create') {
       const list = createdTypes.get(typeKey(rc)) ?? [];
@@ -148,10 +148,10 @@ export function reviewPlan(plan: Plan, source: string, options: ReviewOptions = 
   }
 
   // A destroy with a create of the same type elsewhere in the plan often is a rename without a `moved` block.
-  const keyOf = new Map(plan.resource_changes.map(rc => [rc.address, typeKey(rc)]));
+  const destroyed = new Map(plan.resource_changes.filter(rc => changeKindOf(rc.change.actions) === 'destroy').map(rc => [rc.address, typeKey(rc)]));
   const withHints = findings.map(f => {
     if (f.change !== 'destroy' || f.hint) return f;
-    const created = createdTypes.get(keyOf.get(f.address) ?? f.type) ?? [];
+    const created = createdTypes.get(destroyed.get(f.address) ?? f.type) ?? [];
     if (created.length === 0) return f;
     const hint = created.length === 1
       ? `The plan also creates \`${created[0]}\`: if that is this resource under a new address, add \`moved { from = ${f.address}, to = ${created[0]} }\` and keep its physical name, so nothing is destroyed.`
