@@ -16,6 +16,7 @@ export * from './monitoring/log-analytics-workspace-base';
 export * from './monitoring/log-analytics-workspace';
 export * from './monitoring/application-insights';
 export * from './datastore';
+export * from './connection';
 export * from './compute/vm-size';
 export * from './compute/compute-identity';
 export * from './compute/compute-cluster';

@@ -92,6 +92,12 @@ export class BuiltInRole {
   public static readonly KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER = new BuiltInRole('Key Vault Crypto Service Encryption User', 'e147488a-f6f5-4113-8e2d-b22465e65bf6');
   public static readonly KEY_VAULT_CRYPTO_OFFICER = new BuiltInRole('Key Vault Crypto Officer', '14b46e9e-c2b7-41b4-b07b-48a6ebf60603');
   public static readonly MONITORING_METRICS_PUBLISHER = new BuiltInRole('Monitoring Metrics Publisher', '3913510d-42f4-4e42-8a64-420c390055eb');
+  public static readonly AZURE_AI_DEVELOPER = new BuiltInRole('Azure AI Developer', '64702f94-c441-49e6-a78b-ef80e0188fee');
+  public static readonly AZURE_AI_ADMINISTRATOR = new BuiltInRole('Azure AI Administrator', 'b78c5d69-af96-48a3-bf8d-a8b4d589de94');
+  public static readonly COGNITIVE_SERVICES_USER = new BuiltInRole('Cognitive Services User', 'a97b65f3-24c7-4388-baec-2e87135dc908');
+  public static readonly COGNITIVE_SERVICES_OPENAI_USER = new BuiltInRole('Cognitive Services OpenAI User', '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd');
+  public static readonly SEARCH_INDEX_DATA_READER = new BuiltInRole('Search Index Data Reader', '1407120a-92aa-4202-b7e9-c0e197c71c8f');
+  public static readonly SEARCH_SERVICE_CONTRIBUTOR = new BuiltInRole('Search Service Contributor', '7ca78c08-252a-4471-8644-bb5ff32d4ba0');
   public static readonly LOG_ANALYTICS_READER = new BuiltInRole('Log Analytics Reader', '73c42c96-874c-492b-b04d-ab87d138a893');
 
   /** Any other built-in role, by its exact name and role-definition GUID. */

@@ -5,6 +5,7 @@ import { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import { Model, ModelOptions } from '../assets/model';
 import { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
 import { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-instance';
+import { WorkspaceConnection, WorkspaceConnectionOptions } from '../connection/workspace-connection';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
@@ -84,5 +85,9 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[] {
     const S = PrivateEndpointSubResource;
     return addPrivateEndpoints(this, { what: 'workspace', resourceId: this.workspaceId, allowed: [S.AML_WORKSPACE], defaults: [S.AML_WORKSPACE] }, options);
+  }
+
+  public addConnection(id: string, options: WorkspaceConnectionOptions): WorkspaceConnection {
+    return new WorkspaceConnection(this, id, { ...options, workspace: this });
   }
 }

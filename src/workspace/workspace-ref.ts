@@ -4,6 +4,7 @@ import type { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import type { Model, ModelOptions } from '../assets/model';
 import type { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
 import type { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-instance';
+import type { WorkspaceConnection, WorkspaceConnectionOptions } from '../connection/workspace-connection';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { BuiltInRole, IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
@@ -91,4 +92,9 @@ export interface IWorkspace extends IConstruct {
    * Construct IDs are `PrivateEndpoint-<sub-resource>` under this construct.
    */
   addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[];
+  /**
+   * Adds a connection of any category to this workspace, as a child construct of the workspace. The typed
+   * connections (`new AiServicesConnection(scope, id, { workspace, ... })`) also grant what identity-based auth needs.
+   */
+  addConnection(id: string, options: WorkspaceConnectionOptions): WorkspaceConnection;
 }
