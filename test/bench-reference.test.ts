@@ -14,6 +14,8 @@ const root = path.join(__dirname, '..');
 
 /** Provider modules the library loads for features the reference stack does not use, and why. */
 const OPTIONAL_FEATURE_MODULES: Record<string, string> = {
+  'lib/ai-foundry': 'Hub (AI Foundry hubs)',
+  'lib/ai-foundry-project': 'Project (AI Foundry projects)',
   'lib/machine-learning-workspace-network-outbound-rule-fqdn': 'Workspace outbound rules (managed network)',
   'lib/machine-learning-workspace-network-outbound-rule-private-endpoint': 'Workspace outbound rules (managed network)',
   'lib/machine-learning-workspace-network-outbound-rule-service-tag': 'Workspace outbound rules (managed network)',

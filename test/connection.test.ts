@@ -11,7 +11,9 @@ import {
   AzureSqlConnection, ContainerRegistryConnection, CustomKeysConnection, GitConnection, PythonFeedConnection,
   S3Connection, SnowflakeConnection,
 } from '../src/connection/external-connections';
-import { CONNECTION_TYPE, WorkspaceConnection } from '../src/connection/workspace-connection';
+import { WorkspaceConnection } from '../src/connection/workspace-connection';
+
+const CONNECTION_TYPE = WorkspaceConnection.ARM_TYPE;
 import { UserAssignedIdentityRef } from '../src/core/identity';
 import { SecretValue } from '../src/core/secret';
 import { DatastoreAccess } from '../src/datastore/credentials';

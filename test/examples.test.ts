@@ -94,5 +94,42 @@ describe('example platform: a platform stack and two team stacks', () => {
       expect(Object.keys(r.azurerm_machine_learning_datastore_blobstorage)).toHaveLength(1);
       expect(Object.values<any>(r.azapi_resource).some(x => /environments\/versions@/.test(x.type))).toBe(true);
     }
+
+describe('example ai-hub', () => {
+  let stacks: Record<string, any>;
+  beforeAll(() => {
+    stacks = Object.fromEntries(Object.entries(synthAll('ai-hub')).map(([id, json]) => [id, JSON.parse(json)]));
+  });
+
+  test('the platform stack: a hub with created dependencies, an AI Services connection and a shared cluster', () => {
+    const platform = stacks['ai-hub-platform'];
+    const hub = Object.values(platform.resource.azurerm_ai_foundry) as any[];
+    expect(hub).toHaveLength(1);
+    expect(hub[0]).toMatchObject({ name: 'hub-ai-platform', public_network_access: 'Enabled', managed_network: { isolation_mode: 'AllowInternetOutbound' } });
+    const connection = Object.values(platform.resource.azapi_resource).find((r: any) => r.type.includes('/connections@')) as any;
+    expect(connection.body.properties).toMatchObject({ category: 'AIServices', authType: 'AAD', isSharedToAll: true });
+    const cluster = Object.values(platform.resource.azurerm_machine_learning_compute_cluster) as any[];
+    expect(cluster[0]).toMatchObject({ name: 'shared-cpu', machine_learning_workspace_id: expect.stringMatching(/^\$\{azurerm_ai_foundry\./) });
+  });
+
+  test('the teams stack: two projects in the imported hub, each team granted on its own project only', () => {
+    const teams = stacks['ai-hub-teams'];
+    expect(teams.resource.azurerm_ai_foundry).toBeUndefined();
+    const projects = teams.resource.azurerm_ai_foundry_project as Record<string, any>;
+    expect(Object.values(projects).map(p => p.name).sort()).toEqual(['proj-language', 'proj-vision']);
+    for (const p of Object.values(projects)) {
+      expect(p.ai_services_hub_id).toBe('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ai-platform/providers/Microsoft.MachineLearningServices/workspaces/hub-ai-platform');
+    }
+    const byProject = new Map<string, string[]>();
+    for (const g of Object.values(teams.resource.azurerm_role_assignment) as any[]) {
+      if (!g.scope.startsWith('${azurerm_ai_foundry_project.')) continue;
+      const key = g.scope;
+      byProject.set(key, [...(byProject.get(key) ?? []), `${g.role_definition_name}:${g.principal_id}`]);
+    }
+    expect([...byProject.values()].map(v => v.sort())).toEqual(expect.arrayContaining([
+      ['Azure AI Developer:bbbbbbbb-0000-0000-0000-000000000001', 'AzureML Data Scientist:bbbbbbbb-0000-0000-0000-000000000001'],
+      ['Azure AI Developer:bbbbbbbb-0000-0000-0000-000000000002', 'AzureML Data Scientist:bbbbbbbb-0000-0000-0000-000000000002'],
+    ]));
+    expect(byProject.size).toBe(2);
   });
 });

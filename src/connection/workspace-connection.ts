@@ -1,17 +1,18 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { Annotations } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ConnectionAuth } from './connection-auth';
 import { ConnectionCategory } from './connection-category';
 import { checkAuthFits, checkTargetFits } from './connection-checks';
 import { AzapiResource } from '../azapi/resource';
+import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { NAME_RULES, NameRule, resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
 
 /** ARM type and API version of workspace connections. */
-export const CONNECTION_TYPE = 'Microsoft.MachineLearningServices/workspaces/connections@2025-06-01';
+const CONNECTION_TYPE = 'Microsoft.MachineLearningServices/workspaces/connections@2025-06-01';
 
 /** Connection names follow the workspace rule (ARM: `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$`). */
 const CONNECTION_NAME: NameRule = { ...NAME_RULES.workspace, resourceType: 'workspace connection' };
@@ -69,6 +70,9 @@ export interface WorkspaceConnectionProps extends WorkspaceConnectionOptions {
  * `GitConnection`, ...) build on it; use it directly for other categories (`ConnectionCategory.of`).
  */
 export class WorkspaceConnection extends Construct {
+  /** The ARM type and API version the connections are created with. */
+  public static readonly ARM_TYPE = CONNECTION_TYPE;
+
   /** Name of the connection. */
   public readonly connectionName: string;
   /** The ARM category. */
@@ -131,9 +135,19 @@ export class WorkspaceConnection extends Construct {
     this.identityBased = props.auth.isIdentityBased;
 
     if (secret && shared) {
-      Annotations.of(this).addWarning(`Connection '${name}' stores a ${props.auth.authType} secret and is shared to all users `
+      Warnings.of(this).add('AZML-CONN-001', `Connection '${name}' stores a ${props.auth.authType} secret and is shared to all users `
         + '(isSharedToAll: true): every project of the hub can use it. Prefer ConnectionAuth.aad(), or set isSharedToAll: false.');
     }
+  }
+
+  /**
+   * Orders this construct after other resources: every Terraform resource it emits (including ones added to it
+   * later) gets `depends_on` on each dependable.
+   * @param dependables Terraform resources, data sources or modules, or constructs (then every resource they emit),
+   * in the same stack
+   */
+  public addDependency(...dependables: IConstruct[]): void {
+    addDependencies(this, dependables);
   }
 
   /** ARM ID of the connection. */
@@ -162,10 +176,10 @@ export class WorkspaceConnection extends Construct {
     if (!grantWorkspace) return;
     const identity = this.workspace.primaryUserAssignedIdentity ?? this.workspace.systemAssignedIdentity;
     if (!identity) {
-      Annotations.of(this).addWarning(`The managed identity of ${this.workspace.node.path} is not known here, so `
+      Warnings.of(this).add('AZML-CONN-002', `The managed identity of ${this.workspace.node.path} is not known here, so `
         + `${roles.map(r => `'${r.roleName}'`).join(' and ')} on the target of connection '${this.connectionName}' were not granted. `
         + 'Import the workspace with `systemAssignedPrincipalId`, or grant them with connection.grantTargetAccess(identity); '
-        + 'set `grantWorkspaceIdentity: false` to silence this warning.');
+        + 'set `grantWorkspaceIdentity: false` (or acknowledge AZML-CONN-002) to silence this warning.');
       return;
     }
     this.grantTargetAccess(identity);

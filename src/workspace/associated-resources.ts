@@ -1,5 +1,5 @@
 // Internal: creates or adopts the storage account, key vault, Application Insights (with Log
-// Analytics) and container registry of a workspace. Construct IDs here are public API (Terraform addresses).
+// Analytics) and container registry of a workspace or hub. Construct IDs here are public API (Terraform addresses).
 import { Construct } from 'constructs';
 import { WorkspaceContainerRegistry } from './workspace-options';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
@@ -31,6 +31,8 @@ export interface AssociatedResourcesInput {
   readonly storageAccount?: IStorageAccount;
   readonly storageReplication?: StorageReplication;
   readonly keyVault?: IKeyVault;
+  /** No customer key vault: Azure keeps the secrets in a Microsoft-managed vault (hubs only). */
+  readonly microsoftManagedKeyVault?: boolean;
   readonly applicationInsights?: IApplicationInsights;
   readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
   readonly containerRegistry: WorkspaceContainerRegistry;
@@ -44,7 +46,8 @@ export interface AssociatedResourcesInput {
 /** The workspace's dependencies, created or adopted. */
 export interface AssociatedResources {
   readonly storageAccount: IStorageAccount;
-  readonly keyVault: IKeyVault;
+  /** Undefined with a Microsoft-managed key vault. */
+  readonly keyVault?: IKeyVault;
   readonly applicationInsights: IApplicationInsights;
   readonly containerRegistry?: IContainerRegistry;
   readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
@@ -73,11 +76,11 @@ export function createAssociatedResources(scope: Construct, input: AssociatedRes
 
   // The vault stays closed even for a public workspace: Azure ML reaches it as a trusted service,
   // and managed-network computes through a managed private endpoint.
-  const createdKeyVault = input.keyVault ? undefined : new KeyVault(scope, 'KeyVault', {
+  const createdKeyVault = input.keyVault || input.microsoftManagedKeyVault ? undefined : new KeyVault(scope, 'KeyVault', {
     ...common,
     publicNetworkAccessEnabled: false,
   });
-  const keyVault: IKeyVault = input.keyVault ?? createdKeyVault!;
+  const keyVault: IKeyVault | undefined = input.keyVault ?? createdKeyVault;
 
   // A Log Analytics workspace backs a created Application Insights component and receives the
   // diagnostic settings; it is created unless given, or unless nothing needs it.

@@ -1,12 +1,10 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { importedWorkspaceFields } from './imported-fields';
 import { WorkspaceBase } from './workspace-base';
 import { ManagedNetworkIsolation } from './workspace-ref';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
-import { isResourceIdOfType, parseResourceId } from '../core/arm-id';
-import { IGrantee, pathKey, PrincipalType } from '../core/grants';
+import { IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
-import { ValidationError } from '../core/validation';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { IStorageAccount } from '../storage/storage-account-base';
@@ -52,27 +50,18 @@ export class ImportedWorkspace extends WorkspaceBase {
 
   constructor(scope: Construct, id: string, attrs: WorkspaceAttributes) {
     super(scope, id);
-    const known = !Token.isUnresolved(attrs.workspaceId);
-    if (known && !isResourceIdOfType(attrs.workspaceId, 'Microsoft.MachineLearningServices/workspaces')) {
-      throw new ValidationError(this, `'${attrs.workspaceId}' is not a workspace ID; expected `
-        + '/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>.');
-    }
-    const parts = parseResourceId(attrs.workspaceId)!;
-    this.workspaceId = attrs.workspaceId;
-    this.workspaceName = parts.name;
-    this.resourceGroupName = parts.resourceGroupName;
-    this.location = attrs.location;
-    this.systemAssignedIdentity = attrs.systemAssignedPrincipalId === undefined ? undefined : {
-      principalId: attrs.systemAssignedPrincipalId,
-      principalType: PrincipalType.SERVICE_PRINCIPAL,
-      granteeKey: `${pathKey(this)}/identity`,
-      isManagedIdentity: true,
-    };
-    this.primaryUserAssignedIdentity = attrs.primaryUserAssignedIdentity;
-    this.managedNetworkIsolation = attrs.managedNetworkIsolation;
-    this.storageAccount = attrs.storageAccount;
-    this.keyVault = attrs.keyVault;
-    this.applicationInsights = attrs.applicationInsights;
-    this.containerRegistry = attrs.containerRegistry;
+    const f = importedWorkspaceFields(this, attrs, 'workspace');
+    this.workspaceId = f.workspaceId;
+    this.workspaceName = f.workspaceName;
+    this.resourceGroupName = f.resourceGroupName;
+    this.location = f.location;
+    this.systemAssignedIdentity = f.systemAssignedIdentity;
+    this.primaryUserAssignedIdentity = f.primaryUserAssignedIdentity;
+    this.managedNetworkIsolation = f.managedNetworkIsolation;
+    this.storageAccount = f.storageAccount;
+    this.keyVault = f.keyVault;
+    this.applicationInsights = f.applicationInsights;
+    this.containerRegistry = f.containerRegistry;
   }
 }
+

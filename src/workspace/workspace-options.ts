@@ -14,6 +14,10 @@ export enum WorkspaceKind {
   DEFAULT = 'Default',
   /** A managed feature store; needs `featureStore` settings. */
   FEATURE_STORE = 'FeatureStore',
+  /** An AI Foundry hub: built with the `Hub` construct, not `Workspace`. */
+  HUB = 'Hub',
+  /** An AI Foundry project: built with the `Project` construct, not `Workspace`. */
+  PROJECT = 'Project',
 }
 
 /** Settings of a `FeatureStore` workspace. */

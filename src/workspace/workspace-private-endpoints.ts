@@ -50,7 +50,7 @@ export function createWorkspacePrivateEndpoints(
   return withSiblings(every, () => {
     const endpoints = [...workspace.addPrivateEndpoint(options)];
     if (created.storageAccount || all) endpoints.push(...associated.storageAccount.addPrivateEndpoint({ ...options, subResources: storageSubs }));
-    if (created.keyVault || all) endpoints.push(...associated.keyVault.addPrivateEndpoint(options));
+    if (associated.keyVault && (created.keyVault || all)) endpoints.push(...associated.keyVault.addPrivateEndpoint(options));
     if (associated.containerRegistry && (created.containerRegistry || all)) {
       endpoints.push(...associated.containerRegistry.addPrivateEndpoint(options));
     }

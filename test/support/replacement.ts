@@ -19,6 +19,11 @@ const STATIC: Record<string, string[]> = {
     'container_registry_id', 'encryption', 'managed_network.provision_on_creation_enabled', 'high_business_impact',
     'service_side_encryption_enabled',
   ],
+  azurerm_ai_foundry: [
+    'name', 'location', 'resource_group_name', 'key_vault_id', 'storage_account_id', 'high_business_impact_enabled', 'encryption',
+  ],
+  azurerm_ai_foundry_project: ['name', 'location', 'ai_services_hub_id', 'high_business_impact_enabled'],
+  azapi_resource: ['type', 'name', 'parent_id', 'location'],
   azurerm_storage_account: [
     'name', 'resource_group_name', 'location', 'account_tier', 'provisioned_billing_model_version', 'edge_zone',
     'immutability_policy', 'is_hns_enabled', 'nfsv3_enabled', 'dns_endpoint_type', 'queue_encryption_key_type',

@@ -1,0 +1,4 @@
+export * from './hub-ref';
+export * from './hub-base';
+export * from './hub';
+export * from './project';

@@ -1,0 +1,111 @@
+// Internal: input checks every workspace kind shares (Workspace, Hub). Not exported from src/index.ts.
+import { IConstruct } from 'constructs';
+import { WorkspaceEncryption, WorkspaceIdentity, WorkspaceManagedNetwork } from './workspace-options';
+import { ManagedNetworkIsolation } from './workspace-ref';
+import { IUserAssignedIdentity } from '../core/identity';
+import { checkOneOf, checkPattern, isResolved, ValidationError } from '../core/validation';
+import { StorageReplication } from '../storage/storage-account';
+import { IStorageAccount } from '../storage/storage-account-base';
+
+/** Every user-assigned identity of `identity` (primary first); throws on a missing primary or a duplicate. */
+export function checkWorkspaceIdentity(scope: IConstruct, identity: WorkspaceIdentity, what = 'workspace'): IUserAssignedIdentity[] {
+  if (!identity.hasUserAssigned) return [];
+  if (!identity.primary) {
+    throw new ValidationError(scope, `identity type '${identity.type}' has user-assigned identities but no primary one; `
+      + `Azure ML needs to know which identity acts for the ${what}. Use WorkspaceIdentity.userAssigned(primary, additional) `
+      + 'or WorkspaceIdentity.systemAndUserAssigned(primary, additional).');
+  }
+  const all = [identity.primary, ...identity.additional];
+  const seen = new Set<string>();
+  for (const i of all) {
+    if (!i) {
+      throw new ValidationError(scope, 'an additional user-assigned identity is undefined; pass IUserAssignedIdentity objects.');
+    }
+    if (isResolved(i.identityId) && seen.has(i.identityId)) {
+      throw new ValidationError(scope, `user-assigned identity '${i.identityId}' is given twice; list each identity once `
+        + '(the primary one is attached automatically).');
+    }
+    seen.add(i.identityId);
+  }
+  return all;
+}
+
+/** Checks the isolation mode and that a provisioned network exists. */
+export function checkManagedNetwork(scope: IConstruct, network: WorkspaceManagedNetwork): void {
+  checkOneOf(scope, 'managed network isolation mode', network.isolationMode, Object.values(ManagedNetworkIsolation));
+  if (network.provisionOnCreation && network.isolationMode === ManagedNetworkIsolation.DISABLED) {
+    throw new ValidationError(scope, '`managedNetwork.provisionOnCreation` is true but the isolation mode is Disabled: '
+      + 'there is no managed network to provision. Choose AllowInternetOutbound or AllowOnlyApprovedOutbound, or drop provisionOnCreation.');
+  }
+}
+
+/** Shared-key access off needs identity-based system datastores and a created account. */
+export function checkStorageSharedKey(
+  scope: IConstruct, sharedKeyAccess: boolean, identityBased: boolean, storage: IStorageAccount | undefined, what = 'workspace',
+): void {
+  if (!sharedKeyAccess && !identityBased) {
+    throw new ValidationError(scope, 'storageSharedKeyAccess is false but identityBasedSystemDatastores is false: the system '
+      + 'datastores would reach storage with account keys the account refuses. Keep storageSharedKeyAccess, or turn on '
+      + 'identityBasedSystemDatastores.');
+  }
+  if (!sharedKeyAccess && storage) {
+    throw new ValidationError(scope, `storageSharedKeyAccess applies to the storage account the ${what} creates; a `
+      + 'bring-your-own account keeps its own settings. Remove storageSharedKeyAccess or configure your account.');
+  }
+}
+
+/** A brought default storage account must be Standard StorageV2 without hierarchical namespace. */
+export function checkByoStorage(
+  scope: IConstruct, storage: IStorageAccount | undefined, replication: StorageReplication | undefined, what = 'workspace',
+): void {
+  if (!storage) return;
+  const where = `storage account '${storage.node.path}'`;
+  if (replication !== undefined) {
+    throw new ValidationError(scope, `\`storageReplication\` only applies to a storage account the ${what} creates, but `
+      + `${where} was given. Set the replication on that account, or remove \`storageReplication\`.`);
+  }
+  if (storage.accountTier !== undefined && isResolved(storage.accountTier) && storage.accountTier.toLowerCase() === 'premium') {
+    throw new ValidationError(scope, `${where} has account tier '${storage.accountTier}'; the default storage of a ${what} `
+      + 'must be Standard. Use a Standard StorageV2 account (attach Premium storage as an extra datastore instead).');
+  }
+  const badKinds = ['blobstorage', 'blockblobstorage', 'filestorage'];
+  if (storage.accountKind !== undefined && isResolved(storage.accountKind) && badKinds.includes(storage.accountKind.toLowerCase())) {
+    throw new ValidationError(scope, `${where} has account kind '${storage.accountKind}'; the default storage of a ${what} `
+      + 'must be StorageV2 (or Storage). Use a StorageV2 account.');
+  }
+  if (storage.isHnsEnabled === true) {
+    throw new ValidationError(scope, `${where} has hierarchical namespace (ADLS Gen2) enabled; the default storage of a `
+      + `${what} must not. Use an account without hierarchical namespace and attach the ADLS Gen2 account as a datastore.`);
+  }
+}
+
+/** Checks a customer-managed key; returns the user-assigned identity reaching it (undefined: the system-assigned one). */
+export function checkEncryption(scope: IConstruct, encryption: WorkspaceEncryption, identity: WorkspaceIdentity): IUserAssignedIdentity | undefined {
+  if (encryption.keyVault.purgeProtectionEnabled === false) {
+    throw new ValidationError(scope, `customer-managed key vault '${encryption.keyVault.node.path}' has purge protection `
+      + 'disabled; Azure ML requires it for CMK encryption. Enable purge protection on the vault, or use another vault.');
+  }
+  checkPattern(scope, 'encryption key ID', encryption.keyId, /^https:\/\/[^/]+\/keys\/[^/]+\/[^/]+\/?$/,
+    'it must be a versioned key URI, https://<vault>.vault.azure.net/keys/<name>/<version>',
+    'Pass the `id` of an azurerm_key_vault_key (not its versionless_id).');
+  if (encryption.userAssignedIdentity) return encryption.userAssignedIdentity;
+  if (!identity.hasSystemAssigned) return identity.primary;
+  return undefined;
+}
+
+/** Something that knows whether it is open to all networks. */
+export interface MaybeOpen extends IConstruct {
+  readonly openToAllNetworks?: boolean;
+}
+
+/** A private workspace or hub refuses dependencies known to be open to public networks. */
+export function checkClosedDependencies(scope: IConstruct, deps: (MaybeOpen | undefined)[], what = 'workspace'): void {
+  const open: string[] = [];
+  for (const dep of deps) {
+    if (dep?.openToAllNetworks === true) open.push(dep.node.path);
+  }
+  if (open.length > 0) {
+    throw new ValidationError(scope, `the ${what} is private (publicNetworkAccessEnabled: false) but these dependencies `
+      + `are open to public networks: ${open.join(', ')}. Set publicNetworkAccessEnabled: false on them too, or keep the ${what} public.`);
+  }
+}
