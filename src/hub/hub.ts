@@ -14,6 +14,7 @@ import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, NameRule, resolvePhysicalName } from '../core/naming';
+import { Naming } from '../core/naming-convention';
 import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { coverOpenNetworkWarnings, resolveLocation } from '../core/resource-props';
 import { ValidationError } from '../core/validation';
@@ -95,6 +96,7 @@ export class Hub extends HubBase {
     super(scope, id);
     checkHubOnlyInput(this, props);
     const location = resolveLocation(this, props.resourceGroup, props.location, 'hub');
+    if (props.namingConvention) Naming.of(this).useConvention(props.namingConvention);
     const name = resolvePhysicalName(this, HUB_NAME, props.name);
 
     const identity = props.identity ?? WorkspaceIdentity.systemAssigned();
