@@ -67,7 +67,7 @@ describe('WorkspaceConnection: azureml-examples cli/resources/connections', () =
         isSharedToAll: false,
       },
     });
-    expect(resource.sensitive_body).toEqual({ properties: { credentials: { username: 'sqladmin', password: '${var.sql_password}' } } });
+    expect(resource.sensitive_body).toEqual({ properties: { credentials: { username: 'sqladmin', password: '${sensitive(var.sql_password)}' } } });
     expect(resource.sensitive_body_version).toEqual({ 'properties.credentials': '1' });
   });
 
@@ -100,7 +100,7 @@ describe('WorkspaceConnection: azureml-examples cli/resources/connections', () =
     new GitConnection(f.stack, 'Git', { workspace: f.workspace, name: 'test_ws_conn_git_pat', target: 'https://test-git-feed.com', auth: ConnectionAuth.pat(secret(f.stack, 'git_pat')) });
     const { resource } = connectionOf(f.stack);
     expect(resource.body.properties).toEqual({ category: 'Git', target: 'https://test-git-feed.com', authType: 'PAT', isSharedToAll: false });
-    expect(resource.sensitive_body.properties.credentials).toEqual({ pat: '${var.git_pat}' });
+    expect(resource.sensitive_body.properties.credentials).toEqual({ pat: '${sensitive(var.git_pat)}' });
   });
 
   test('git-user-passwd: a Git repository with user name and password', () => {
@@ -113,7 +113,7 @@ describe('WorkspaceConnection: azureml-examples cli/resources/connections', () =
     });
     const { resource } = connectionOf(f.stack);
     expect(resource.body.properties).toMatchObject({ category: 'Git', authType: 'UsernamePassword' });
-    expect(resource.sensitive_body.properties.credentials).toEqual({ username: 'dummy', password: '${var.git_password}' });
+    expect(resource.sensitive_body.properties.credentials).toEqual({ username: 'dummy', password: '${sensitive(var.git_password)}' });
   });
 
   test('python-feed-pat: a Python feed with a personal access token', () => {
@@ -122,7 +122,7 @@ describe('WorkspaceConnection: azureml-examples cli/resources/connections', () =
     const { resource } = connectionOf(f.stack);
     expect(resource).toMatchObject({ name: 'test_ws_conn_python_pat' });
     expect(resource.body.properties).toEqual({ category: 'PythonFeed', target: 'https://test-feed.com', authType: 'PAT', isSharedToAll: false });
-    expect(resource.sensitive_body.properties.credentials).toEqual({ pat: '${var.feed_pat}' });
+    expect(resource.sensitive_body.properties.credentials).toEqual({ pat: '${sensitive(var.feed_pat)}' });
   });
 
   test('s3-access-key: an S3 bucket with an access key', () => {
@@ -135,7 +135,7 @@ describe('WorkspaceConnection: azureml-examples cli/resources/connections', () =
     });
     const { resource } = connectionOf(f.stack);
     expect(resource.body.properties).toEqual({ category: 'S3', target: 'my-bucket', authType: 'AccessKey', isSharedToAll: false });
-    expect(resource.sensitive_body.properties.credentials).toEqual({ accessKeyId: 'AKIAEXAMPLEKEYID', secretAccessKey: '${var.s3_secret}' });
+    expect(resource.sensitive_body.properties.credentials).toEqual({ accessKeyId: 'AKIAEXAMPLEKEYID', secretAccessKey: '${sensitive(var.s3_secret)}' });
   });
 
   test('snowflake-db-user-passwd: a Snowflake database by JDBC URL', () => {
@@ -149,7 +149,7 @@ describe('WorkspaceConnection: azureml-examples cli/resources/connections', () =
     });
     const { resource } = connectionOf(f.stack);
     expect(resource.body.properties).toEqual({ category: 'Snowflake', target, authType: 'UsernamePassword', isSharedToAll: false });
-    expect(resource.sensitive_body.properties.credentials).toEqual({ username: 'analyst', password: '${var.snowflake_password}' });
+    expect(resource.sensitive_body.properties.credentials).toEqual({ username: 'analyst', password: '${sensitive(var.snowflake_password)}' });
   });
 });
 
@@ -189,7 +189,7 @@ describe('WorkspaceConnection: Azure services with identity-based auth', () => {
     const resources = Object.values(ofType(json, 'azapi_resource')) as any[];
     const search = resources.find(r => r.body.properties.category === 'CognitiveSearch');
     expect(search.body.properties).toMatchObject({ authType: 'ApiKey', isSharedToAll: false });
-    expect(search.sensitive_body.properties.credentials).toEqual({ key: '${var.search_key}' });
+    expect(search.sensitive_body.properties.credentials).toEqual({ key: '${sensitive(var.search_key)}' });
     const openai = resources.find(r => r.body.properties.category === 'AzureOpenAI');
     expect(openai.body.properties.metadata).toEqual({ ApiType: 'Azure', ResourceId: AI_ID, ApiVersion: '2024-10-21' });
     const roles = Object.values(ofType(json, 'azurerm_role_assignment')).map((g: any) => `${g.role_definition_name}:${g.principal_id}`).sort();
@@ -237,7 +237,7 @@ describe('WorkspaceConnection: Azure services with identity-based auth', () => {
       category: 'Redis', target: 'my-cache.redis.cache.windows.net:6380', authType: 'None', isSharedToAll: true,
     });
     const custom = resources.find(r => r.body.properties.category === 'CustomKeys');
-    expect(custom.sensitive_body).toEqual({ properties: { credentials: { keys: { 'x-api-key': '${var.custom_key}' } } } });
+    expect(custom.sensitive_body).toEqual({ properties: { credentials: { keys: { 'x-api-key': '${sensitive(var.custom_key)}' } } } });
     expect(custom.sensitive_body_version).toEqual({ 'properties.credentials': '2' });
   });
 
