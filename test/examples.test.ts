@@ -94,6 +94,8 @@ describe('example platform: a platform stack and two team stacks', () => {
       expect(Object.keys(r.azurerm_machine_learning_datastore_blobstorage)).toHaveLength(1);
       expect(Object.values<any>(r.azapi_resource).some(x => /environments\/versions@/.test(x.type))).toBe(true);
     }
+  });
+});
 
 describe('example ai-hub', () => {
   let stacks: Record<string, any>;
