@@ -33,3 +33,5 @@ export * from './assets/data-path';
 export * from './assets/data-asset';
 export * from './assets/model';
 export * from './checks';
+export * from './assets/local-upload-options';
+export * from './assets/code-asset';

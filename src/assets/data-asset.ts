@@ -78,8 +78,14 @@ export class DataAsset extends VersionedAsset {
       throw new ValidationError(this, 'data asset has no path; pass `path: DataPath.fromDatastore(datastoreName, path)` '
         + 'or `DataPath.fromUri(uri)`.');
     }
-    const dataUri = props.path._bind(this, 'data asset');
     const type = props.type ?? DataAssetType.URI_FOLDER;
+    const bound = props.path._bindFor(this, 'data asset', { workspace: props.workspace, prefix: `data/${assetName}` });
+    const dataUri = bound.uri;
+    if (bound.localFolder !== undefined && bound.localFolder !== (type !== DataAssetType.URI_FILE)) {
+      throw new ValidationError(this, `data asset local path '${props.path.localPath}' is a ${bound.localFolder ? 'folder' : 'file'}, `
+        + `but type ${type} needs a ${bound.localFolder ? 'file' : 'folder'}; `
+        + `${bound.localFolder ? 'use DataAssetType.URI_FOLDER or MLTABLE' : 'use DataAssetType.URI_FILE'}, or point at the right path.`);
+    }
     if (!Object.values(DataAssetType).includes(type)) {
       throw new ValidationError(this, `data asset type '${type}' is not supported; use DataAssetType.URI_FILE, URI_FOLDER or MLTABLE.`);
     }
@@ -100,6 +106,7 @@ export class DataAsset extends VersionedAsset {
       immutable: { dataType: type, dataUri, referencedUris: props.referencedUris },
       description: props.description,
       tags: props.tags,
+      dependsOn: bound.blobs,
     });
   }
 }

@@ -1,6 +1,29 @@
-import { IConstruct } from 'constructs';
+import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
+import { Construct } from 'constructs';
+import { readLocalContent, uploadLocalContent } from './local-upload';
+import { LocalUploadOptions } from './local-upload-options';
 import { NAME_RULES } from '../core/naming';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
+import { IWorkspace } from '../workspace/workspace-ref';
+
+/** Options of a local file or folder uploaded at deploy time. */
+export interface LocalPathOptions extends LocalUploadOptions {
+}
+
+/** Where a local path is uploaded for one asset. Internal. */
+export interface LocalPathTarget {
+  readonly workspace?: IWorkspace;
+  /** Blob folder below the container, e.g. `models/<name>`; the content hash is appended. */
+  readonly prefix: string;
+}
+
+/** A bound path: the URI sent to Azure and the blobs the asset version waits for. Internal. */
+export interface BoundDataPath {
+  readonly uri: string;
+  /** Whether the path is a local folder (for local paths; otherwise unknown). */
+  readonly localFolder?: boolean;
+  readonly blobs: StorageBlob[];
+}
 
 /**
  * Where the files of a data asset or model are: a path in a workspace datastore
@@ -22,23 +45,57 @@ export class DataPath {
     return new DataPath(uri ?? '', undefined, uri ?? '');
   }
 
-  /** The URI sent to Azure as `dataUri` / `modelUri`. */
+  /**
+   * A local file or folder (relative paths from the app's working directory), uploaded as
+   * content-addressed blobs to the workspace's storage account at `<kind>/<asset name>/<content hash>/`,
+   * one `azurerm_storage_blob` per file, the same way local build contexts are. For a folder, the
+   * `.amlignore` (or else `.gitignore`) of each folder applies, as with the Azure ML CLI, and `.git` is
+   * skipped. A change to any file changes the URI and so the asset version. E.g.
+   * `DataPath.fromLocalPath('./outputs')` for a model, or `'./src'` for code.
+   */
+  public static fromLocalPath(localPath: string, options: LocalPathOptions = {}): DataPath {
+    return new DataPath('', undefined, localPath ?? '', localPath ?? '', options);
+  }
+
+  /** The URI sent to Azure as `dataUri` / `modelUri` (empty for a local path: the URI is known when it is bound). */
   public readonly uri: string;
   /** The datastore, for a datastore path. */
   public readonly datastoreName?: string;
+  /** The local file or folder, for `fromLocalPath`. */
+  public readonly localPath?: string;
   private readonly pathPart: string;
+  private readonly uploadOptions: LocalUploadOptions;
 
-  private constructor(uri: string, datastoreName: string | undefined, pathPart: string) {
+  private constructor(uri: string, datastoreName: string | undefined, pathPart: string, localPath?: string,
+    uploadOptions: LocalUploadOptions = {}) {
     this.uri = uri;
     this.datastoreName = datastoreName;
     this.pathPart = pathPart;
+    this.localPath = localPath;
+    this.uploadOptions = uploadOptions;
+  }
+
+  /**
+   * Checks the path for the asset at `scope`; uploads a local path (blobs below `scope`).
+   * @internal
+   */
+  public _bindFor(scope: Construct, what: string, target: LocalPathTarget): BoundDataPath {
+    if (this.localPath === undefined) return { uri: this._bind(scope, what), blobs: [] };
+    if (!target.workspace) {
+      throw new ValidationError(scope, `${what} from local path '${this.localPath}' cannot be uploaded here: local files are uploaded `
+        + 'to a workspace\'s storage account. Register the asset in a workspace, or upload the files yourself and use DataPath.fromUri.');
+    }
+    const content = readLocalContent(scope, `${what} local path`, this.localPath, true, false,
+      'pass an existing file or folder (relative paths start at the working directory).');
+    const upload = uploadLocalContent(scope, 'Upload', what, content, target.prefix, target.workspace, this.uploadOptions);
+    return { uri: upload.uri, localFolder: content.isDirectory, blobs: upload.blobs };
   }
 
   /**
    * Checks the path for the asset at `scope`; returns the URI.
    * @internal
    */
-  public _bind(scope: IConstruct, what: string): string {
+  public _bind(scope: Construct, what: string): string {
     if (this.datastoreName !== undefined) {
       checkPattern(scope, `${what} datastore name`, this.datastoreName, NAME_RULES.datastore.pattern,
         `it must be ${NAME_RULES.datastore.description}`, 'Pass the name of a datastore of the workspace, e.g. workspaceblobstore.');

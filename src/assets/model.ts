@@ -90,7 +90,8 @@ export class Model extends VersionedAsset {
       throw new ValidationError(this, 'model has no path; pass `path: DataPath.fromDatastore(datastoreName, path)` '
         + 'or `DataPath.fromUri(uri)`.');
     }
-    const modelUri = props.path._bind(this, 'model');
+    const bound = props.path._bindFor(this, 'model', { workspace: props.workspace, prefix: `models/${modelName}` });
+    const modelUri = bound.uri;
     const modelType = (props.type ?? ModelType.CUSTOM_MODEL).value;
     checkPattern(this, 'model type', modelType, /^[a-zA-Z0-9_]+$/, 'it must be letters, digits and underscores, e.g. custom_model');
     this._registerVersion({
@@ -103,6 +104,7 @@ export class Model extends VersionedAsset {
       immutable: { modelType, modelUri, jobName: props.jobName },
       description: props.description,
       tags: props.tags,
+      dependsOn: bound.blobs,
     });
   }
 }

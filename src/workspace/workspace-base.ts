@@ -1,6 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
 import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
+import { CodeAsset, CodeAssetOptions } from '../assets/code-asset';
 import { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import { Model, ModelOptions } from '../assets/model';
 import { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
@@ -89,5 +90,9 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addConnection(id: string, options: WorkspaceConnectionOptions): WorkspaceConnection {
     return new WorkspaceConnection(this, id, { ...options, workspace: this });
+  }
+
+  public addCodeAsset(id: string, options: CodeAssetOptions): CodeAsset {
+    return new CodeAsset(this, id, { ...options, workspace: this });
   }
 }

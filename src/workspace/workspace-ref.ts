@@ -1,5 +1,6 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { IConstruct } from 'constructs';
+import type { CodeAsset, CodeAssetOptions } from '../assets/code-asset';
 import type { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import type { Model, ModelOptions } from '../assets/model';
 import type { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
@@ -97,4 +98,6 @@ export interface IWorkspace extends IConstruct {
    * connections (`new AiServicesConnection(scope, id, { workspace, ... })`) also grant what identity-based auth needs.
    */
   addConnection(id: string, options: WorkspaceConnectionOptions): WorkspaceConnection;
+  /** Registers a code asset version in this workspace, as a child construct of the workspace. */
+  addCodeAsset(id: string, options: CodeAssetOptions): CodeAsset;
 }
