@@ -35,3 +35,5 @@ export * from './assets/model';
 export * from './checks';
 export * from './assets/local-upload-options';
 export * from './assets/code-asset';
+export * from './component/component-io';
+export * from './component/component';

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AssetVersionSpec, checkTags, contentHash, resolveVersion, versionResource } from './versioning';
 import { AzapiResource } from '../azapi/resource';
 import { addDependencies } from '../core/dependencies';
+import { IWorkspace } from '../workspace/workspace-ref';
 
 /**
  * What every versioned asset (environment, data, model, code, component) shares: a name, a version
@@ -15,6 +16,9 @@ export abstract class VersionedAsset extends Construct {
   private _reference?: string;
   private _resource?: AzapiResource;
   private _assetId?: string;
+  private _versionId?: string;
+  private _workspace?: IWorkspace;
+  private _collection?: string;
 
   /** Asset name. */
   public get assetName(): string {
@@ -39,6 +43,21 @@ export abstract class VersionedAsset extends Construct {
   /** The `azapi_resource` of the version. */
   public get resource(): AzapiResource {
     return this.registered(this._resource);
+  }
+
+  /**
+   * ARM ID of the version, formatted from the workspace ID, name and version (known at plan time, unlike
+   * `assetId`). Deployments and components refer to the version by it.
+   */
+  public get versionId(): string {
+    return this.registered(this._versionId);
+  }
+
+  /**
+   * Workspace collection of the asset: `environments`, `data`, `models`, `codes` or `components`.
+   */
+  public get assetCollection(): string {
+    return this.registered(this._collection);
   }
 
   // L1 attributes are read on first use and kept: every read of one makes a new token
@@ -67,6 +86,8 @@ export abstract class VersionedAsset extends Construct {
   protected _registerVersion(spec: AssetVersionSpec): AzapiResource {
     checkTags(this, spec.kind, spec.tags);
     this._assetName = spec.assetName;
+    this._workspace = spec.workspace;
+    this._collection = spec.collection;
     this._contentHash = contentHash(this, spec.immutable);
     this._version = resolveVersion(this, spec.kind, spec.version, this._contentHash, spec.versionRule);
     this._resource = versionResource(this, {
@@ -75,12 +96,23 @@ export abstract class VersionedAsset extends Construct {
       assetName: spec.assetName,
       version: this._version,
       contentHash: this._contentHash,
-      properties: { ...spec.immutable, description: spec.description, tags: spec.tags, ...spec.mutable },
+      properties: spec.propertiesFor
+        ? spec.propertiesFor(this._version)
+        : { ...spec.immutable, description: spec.description, tags: spec.tags, ...spec.mutable },
       dependsOn: spec.dependsOn,
     });
     this.node.defaultChild = this._resource;
     this._reference = `azureml:${spec.assetName}:${this._version}`;
+    this._versionId = `${spec.workspace.workspaceId}/${spec.collection}/${spec.assetName}/versions/${this._version}`;
     return this._resource;
+  }
+
+  /**
+   * The workspace the version is registered in.
+   * @internal
+   */
+  public get _container(): IWorkspace {
+    return this.registered(this._workspace);
   }
 
   private registered<T>(value: T | undefined): T {

@@ -96,6 +96,11 @@ export interface AssetVersionSpec {
   readonly description?: string;
   /** Tags (mutable). */
   readonly tags?: { [key: string]: string };
+  /**
+   * Builds the body properties from the resolved version, for assets whose body repeats it (components).
+   * @default - the immutable properties, then description, tags and `mutable`
+   */
+  readonly propertiesFor?: (version: string) => { [key: string]: any };
   /** Properties sent after description and tags, not part of the version (mutable). */
   readonly mutable?: { [key: string]: any };
   readonly dependsOn?: ITerraformDependable[];

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import type * as Yaml from 'yaml';
 import { isResolved, ValidationError } from '../core/validation';
+import { loadYaml } from '../core/yaml';
 
 /**
  * A conda environment file (`name`, `channels`, `dependencies`). Its content, not a path, is sent
@@ -60,14 +60,6 @@ export class CondaFile {
   }
 }
 
-// `yaml` is loaded on first use: most apps have no conda file, and it is over half the modules the library loads.
-let yamlModule: typeof Yaml | undefined;
-function yaml(): typeof Yaml {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  yamlModule ??= require('yaml') as typeof Yaml;
-  return yamlModule;
-}
-
 // Problems found per content: apps often repeat one conda file across many stacks; parse it once.
 const problemsByContent = new Map<string, string | undefined>();
 
@@ -80,7 +72,7 @@ function checkCondaYaml(scope: IConstruct, source: string, text: string): void {
 
 /** What is wrong with a conda file, or undefined. */
 function condaYamlProblem(text: string): string | undefined {
-  const { isMap, isSeq, parseDocument } = yaml();
+  const { isMap, isSeq, parseDocument } = loadYaml();
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];

@@ -4,6 +4,7 @@ import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
 import { CodeAsset, CodeAssetOptions } from '../assets/code-asset';
 import { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import { Model, ModelOptions } from '../assets/model';
+import { Component, ComponentOptions } from '../component/component';
 import { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
 import { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-instance';
 import { WorkspaceConnection, WorkspaceConnectionOptions } from '../connection/workspace-connection';
@@ -94,5 +95,9 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addCodeAsset(id: string, options: CodeAssetOptions): CodeAsset {
     return new CodeAsset(this, id, { ...options, workspace: this });
+  }
+
+  public addComponent(id: string, options: ComponentOptions): Component {
+    return new Component(this, id, { ...options, workspace: this });
   }
 }

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import type { CodeAsset, CodeAssetOptions } from '../assets/code-asset';
 import type { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import type { Model, ModelOptions } from '../assets/model';
+import type { Component, ComponentOptions } from '../component/component';
 import type { ComputeCluster, ComputeClusterOptions } from '../compute/compute-cluster';
 import type { ComputeInstance, ComputeInstanceOptions } from '../compute/compute-instance';
 import type { WorkspaceConnection, WorkspaceConnectionOptions } from '../connection/workspace-connection';
@@ -100,4 +101,6 @@ export interface IWorkspace extends IConstruct {
   addConnection(id: string, options: WorkspaceConnectionOptions): WorkspaceConnection;
   /** Registers a code asset version in this workspace, as a child construct of the workspace. */
   addCodeAsset(id: string, options: CodeAssetOptions): CodeAsset;
+  /** Registers a command component version in this workspace, as a child construct of the workspace. */
+  addComponent(id: string, options: ComponentOptions): Component;
 }
