@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { CodeAsset, DataAsset, DataAssetType, DataPath, IWorkspace, Model, StorageAccount, Workspace } from '../src';
-import { parseIgnoreFile } from '../src/assets/local-files';
 import { expectConformant, ofType, providerStack, synthJson } from './support/synth';
+import { parseIgnoreFile } from '../src/assets/local-files';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers';
 const WS_ID = `${SUB}/Microsoft.MachineLearningServices/workspaces/mlw-demo`;
@@ -83,8 +83,14 @@ describe('CodeAsset', () => {
     const dir = tree({
       '.gitignore': '*.py\n',
       '.amlignore': '# not uploaded\n*.ckpt\n!keep.ckpt\n/data/\n__pycache__/\n',
-      'train.py': 'x', 'model.ckpt': 'x', 'keep.ckpt': 'x', 'data/big.csv': 'x', 'sub/data/small.csv': 'x',
-      '__pycache__/train.cpython.pyc': 'x', 'sub/__pycache__/a.pyc': 'x', '.git/HEAD': 'x',
+      'train.py': 'x',
+      'model.ckpt': 'x',
+      'keep.ckpt': 'x',
+      'data/big.csv': 'x',
+      'sub/data/small.csv': 'x',
+      '__pycache__/train.cpython.pyc': 'x',
+      'sub/__pycache__/a.pyc': 'x',
+      '.git/HEAD': 'x',
       'sub/.gitignore': 'small.csv\n',
     });
     new CodeAsset(stack, 'Code', { workspace, name: 'train', path: DataPath.fromLocalPath(dir) });

@@ -79,7 +79,7 @@ export function readComponentYaml(scope: IConstruct, file: string): ComponentYam
   const typeNode = root.get('type', true);
   if (typeNode !== undefined && String(typeNode.value ?? typeNode) !== 'command') {
     throw new ValidationError(scope, `${where(typeNode)}: component type '${typeNode.value}' is not supported; only command components `
-      + "(type: command) are; declare pipelines as jobs, or use a command component.");
+      + '(type: command) are; declare pipelines as jobs, or use a command component.');
   }
   const commandNode = root.get('command', true);
   if (commandNode === undefined || !isScalar(commandNode) || String(commandNode.value ?? '').trim() === '') {

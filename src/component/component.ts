@@ -206,7 +206,9 @@ export class Component extends VersionedAsset {
           def = def === 'true';
         }
       }
-      out[name] = { type: input.type, description: input.description, optional: input.optional, default: def, min: input.min, max: input.max, enum: input.enum };
+      out[name] = {
+        type: input.type, description: input.description, optional: input.optional, default: def, min: input.min, max: input.max, enum: input.enum,
+      };
     }
     return out;
   }
