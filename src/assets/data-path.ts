@@ -1,28 +1,11 @@
-import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import { Construct } from 'constructs';
-import { readLocalContent, uploadLocalContent } from './local-upload';
+import { BoundDataPath, LocalPathTarget, readLocalContent, uploadLocalContent } from './local-upload';
 import { LocalUploadOptions } from './local-upload-options';
 import { NAME_RULES } from '../core/naming';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
-import { IWorkspace } from '../workspace/workspace-ref';
 
 /** Options of a local file or folder uploaded at deploy time. */
 export interface LocalPathOptions extends LocalUploadOptions {
-}
-
-/** Where a local path is uploaded for one asset. Internal. */
-export interface LocalPathTarget {
-  readonly workspace?: IWorkspace;
-  /** Blob folder below the container, e.g. `models/<name>`; the content hash is appended. */
-  readonly prefix: string;
-}
-
-/** A bound path: the URI sent to Azure and the blobs the asset version waits for. Internal. */
-export interface BoundDataPath {
-  readonly uri: string;
-  /** Whether the path is a local folder (for local paths; otherwise unknown). */
-  readonly localFolder?: boolean;
-  readonly blobs: StorageBlob[];
 }
 
 /**

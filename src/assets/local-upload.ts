@@ -101,3 +101,18 @@ export function uploadLocalContent(scope: Construct, holderId: string, what: str
   const folderUri = `${base}${containerName}/${folder}/`;
   return { uri: content.isDirectory ? folderUri : `${folderUri}${content.files[0].relPath}`, blobs };
 }
+
+/** Where a local path is uploaded for one asset. Internal. */
+export interface LocalPathTarget {
+  readonly workspace?: IWorkspace;
+  /** Blob folder below the container, e.g. `models/<name>`; the content hash is appended. */
+  readonly prefix: string;
+}
+
+/** A bound path: the URI sent to Azure and the blobs the asset version waits for. Internal. */
+export interface BoundDataPath {
+  readonly uri: string;
+  /** Whether the path is a local folder (for local paths; otherwise unknown). */
+  readonly localFolder?: boolean;
+  readonly blobs: StorageBlob[];
+}

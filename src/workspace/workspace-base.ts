@@ -14,6 +14,8 @@ import { IUserAssignedIdentity } from '../core/identity';
 import { BlobDatastore, BlobDatastoreOptions } from '../datastore/blob-datastore';
 import { DataLakeGen2Datastore, DataLakeGen2DatastoreOptions } from '../datastore/datalake-gen2-datastore';
 import { FileShareDatastore, FileShareDatastoreOptions } from '../datastore/file-share-datastore';
+import { BatchEndpoint, BatchEndpointOptions } from '../endpoint/batch-endpoint';
+import { OnlineEndpoint, OnlineEndpointOptions } from '../endpoint/online-endpoint';
 import { Environment, EnvironmentOptions } from '../environment/environment';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
@@ -99,5 +101,13 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addComponent(id: string, options: ComponentOptions): Component {
     return new Component(this, id, { ...options, workspace: this });
+  }
+
+  public addOnlineEndpoint(id: string, options: OnlineEndpointOptions = {}): OnlineEndpoint {
+    return new OnlineEndpoint(this, id, { ...options, workspace: this });
+  }
+
+  public addBatchEndpoint(id: string, options: BatchEndpointOptions = {}): BatchEndpoint {
+    return new BatchEndpoint(this, id, { ...options, workspace: this });
   }
 }

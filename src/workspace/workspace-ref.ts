@@ -13,6 +13,8 @@ import { IUserAssignedIdentity } from '../core/identity';
 import type { BlobDatastore, BlobDatastoreOptions } from '../datastore/blob-datastore';
 import type { DataLakeGen2Datastore, DataLakeGen2DatastoreOptions } from '../datastore/datalake-gen2-datastore';
 import type { FileShareDatastore, FileShareDatastoreOptions } from '../datastore/file-share-datastore';
+import type { BatchEndpoint, BatchEndpointOptions } from '../endpoint/batch-endpoint';
+import type { OnlineEndpoint, OnlineEndpointOptions } from '../endpoint/online-endpoint';
 import type { Environment, EnvironmentOptions } from '../environment/environment';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
@@ -103,4 +105,8 @@ export interface IWorkspace extends IConstruct {
   addCodeAsset(id: string, options: CodeAssetOptions): CodeAsset;
   /** Registers a command component version in this workspace, as a child construct of the workspace. */
   addComponent(id: string, options: ComponentOptions): Component;
+  /** Adds a managed online endpoint to this workspace, as a child construct of the workspace. */
+  addOnlineEndpoint(id: string, options?: OnlineEndpointOptions): OnlineEndpoint;
+  /** Adds a batch endpoint to this workspace, as a child construct of the workspace. */
+  addBatchEndpoint(id: string, options?: BatchEndpointOptions): BatchEndpoint;
 }

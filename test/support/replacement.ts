@@ -191,3 +191,20 @@ export function describeReplacements(report: ReplacementReport): string[] {
     ...report.removed.map(r => `destroy ${r}`),
   ];
 }
+
+/**
+ * Replace-forcing arguments of azapi 2.x: `azapi_resource` replaces when `type` (resource type), `name`,
+ * `parent_id` or `location` change, or a replace trigger changes; body changes are in-place updates.
+ * `azapi_update_resource` replaces when its target changes. Pass `{ ...FORCE_NEW_ATTRIBUTES, ...AZAPI_FORCE_NEW }`.
+ */
+export const AZAPI_FORCE_NEW: Record<string, ForceNewRule[]> = {
+  azapi_resource: [
+    { path: 'type', forces: (a, b) => String(a).split('@')[0] !== String(b).split('@')[0] },
+    { path: 'name' }, { path: 'parent_id' }, { path: 'location' },
+    { path: 'replace_triggers_external_values' }, { path: 'replace_triggers_refs' },
+  ],
+  azapi_update_resource: [
+    { path: 'type', forces: (a, b) => String(a).split('@')[0] !== String(b).split('@')[0] },
+    { path: 'resource_id' }, { path: 'name' }, { path: 'parent_id' },
+  ],
+};
