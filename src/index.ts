@@ -43,3 +43,4 @@ export * from './endpoint/online-endpoint';
 export * from './endpoint/online-deployment';
 export * from './endpoint/batch-endpoint';
 export * from './endpoint/batch-deployment';
+export * from './registry/registry';

@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
+import { assetContainer } from './asset-container';
 import { DataPath } from './data-path';
 import { VersionedAsset } from './versioned-asset';
 import { STRING_VERSION_RULE } from './versioning';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { ValidationError } from '../core/validation';
+import type { IRegistry } from '../registry/registry';
 import { IWorkspace } from '../workspace/workspace-ref';
 
 /** Options of a code asset, without the workspace. */
@@ -39,8 +41,17 @@ export interface CodeAssetOptions {
 
 /** Properties of a code asset. */
 export interface CodeAssetProps extends CodeAssetOptions {
-  /** Workspace the code is registered in. */
-  readonly workspace: IWorkspace;
+  /**
+   * Workspace the version is registered in. Exactly one of `workspace` and `registry`.
+   * @default - none: `registry` is required
+   */
+  readonly workspace?: IWorkspace;
+  /**
+   * Registry the version is registered in, to share it across workspaces and regions. Exactly one of
+   * `workspace` and `registry`.
+   * @default - none: `workspace` is required
+   */
+  readonly registry?: IRegistry;
 }
 
 /**
@@ -49,14 +60,18 @@ export interface CodeAssetProps extends CodeAssetOptions {
  * the URI) registers a new version, created before the old one is deleted.
  */
 export class CodeAsset extends VersionedAsset {
-  /** Workspace the code is registered in. */
-  public readonly workspace: IWorkspace;
+  /** Workspace the version is registered in (undefined for a registry asset). */
+  public readonly workspace?: IWorkspace;
+  /** Registry the version is registered in (undefined for a workspace asset). */
+  public readonly registry?: IRegistry;
   /** The URI sent to Azure as `codeUri`. */
   public readonly codeUri: string;
 
   constructor(scope: Construct, id: string, props: CodeAssetProps) {
     super(scope, id);
+    const container = assetContainer(this, 'code asset', props.workspace, props.registry);
     this.workspace = props.workspace;
+    this.registry = props.registry;
     const name = resolvePhysicalName(this, NAME_RULES.asset, props.name);
     if (!props.path) {
       throw new ValidationError(this, 'code asset has no path; pass `path: DataPath.fromLocalPath(\'./src\')` or `DataPath.fromUri(uri)`.');
@@ -66,7 +81,7 @@ export class CodeAsset extends VersionedAsset {
     this._registerVersion({
       kind: 'code asset',
       collection: 'codes',
-      workspace: props.workspace,
+      container,
       assetName: name,
       version: props.version,
       versionRule: STRING_VERSION_RULE,

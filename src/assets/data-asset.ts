@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
+import { assetContainer } from './asset-container';
 import { DataPath } from './data-path';
 import { VersionedAsset } from './versioned-asset';
 import { STRING_VERSION_RULE } from './versioning';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
+import type { IRegistry } from '../registry/registry';
 import { IWorkspace } from '../workspace/workspace-ref';
 
 /** Kind of a data asset (the `dataType` discriminator). */
@@ -57,8 +59,17 @@ export interface DataAssetOptions {
 
 /** Properties of a data asset. */
 export interface DataAssetProps extends DataAssetOptions {
-  /** Workspace the asset is registered in. */
-  readonly workspace: IWorkspace;
+  /**
+   * Workspace the version is registered in. Exactly one of `workspace` and `registry`.
+   * @default - none: `registry` is required
+   */
+  readonly workspace?: IWorkspace;
+  /**
+   * Registry the version is registered in, to share it across workspaces and regions. Exactly one of
+   * `workspace` and `registry`.
+   * @default - none: `workspace` is required
+   */
+  readonly registry?: IRegistry;
 }
 
 /**
@@ -67,12 +78,16 @@ export interface DataAssetProps extends DataAssetOptions {
  * default the version is derived from the content, so a change registers a new version.
  */
 export class DataAsset extends VersionedAsset {
-  /** Workspace the asset is registered in. */
-  public readonly workspace: IWorkspace;
+  /** Workspace the version is registered in (undefined for a registry asset). */
+  public readonly workspace?: IWorkspace;
+  /** Registry the version is registered in (undefined for a workspace asset). */
+  public readonly registry?: IRegistry;
 
   constructor(scope: Construct, id: string, props: DataAssetProps) {
     super(scope, id);
+    const container = assetContainer(this, 'data asset', props.workspace, props.registry);
     this.workspace = props.workspace;
+    this.registry = props.registry;
     const assetName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
     if (!props.path) {
       throw new ValidationError(this, 'data asset has no path; pass `path: DataPath.fromDatastore(datastoreName, path)` '
@@ -99,7 +114,7 @@ export class DataAsset extends VersionedAsset {
     this._registerVersion({
       kind: 'data asset',
       collection: 'data',
-      workspace: props.workspace,
+      container,
       assetName,
       version: props.version,
       versionRule: STRING_VERSION_RULE,

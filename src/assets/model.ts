@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
+import { assetContainer } from './asset-container';
 import { DataPath } from './data-path';
 import { VersionedAsset } from './versioned-asset';
 import { INTEGER_VERSION_RULE } from './versioning';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkPattern, ValidationError } from '../core/validation';
+import type { IRegistry } from '../registry/registry';
 import { IWorkspace } from '../workspace/workspace-ref';
 
 /** Format of a registered model (`modelType`). */
@@ -65,8 +67,17 @@ export interface ModelOptions {
 
 /** Properties of a model. */
 export interface ModelProps extends ModelOptions {
-  /** Workspace the model is registered in. */
-  readonly workspace: IWorkspace;
+  /**
+   * Workspace the version is registered in. Exactly one of `workspace` and `registry`.
+   * @default - none: `registry` is required
+   */
+  readonly workspace?: IWorkspace;
+  /**
+   * Registry the version is registered in, to share it across workspaces and regions. Exactly one of
+   * `workspace` and `registry`.
+   * @default - none: `workspace` is required
+   */
+  readonly registry?: IRegistry;
 }
 
 /**
@@ -74,8 +85,10 @@ export interface ModelProps extends ModelOptions {
  * immutable in Azure: by default the version is derived from the content, so a change registers a new one.
  */
 export class Model extends VersionedAsset {
-  /** Workspace the model is registered in. */
-  public readonly workspace: IWorkspace;
+  /** Workspace the version is registered in (undefined for a registry asset). */
+  public readonly workspace?: IWorkspace;
+  /** Registry the version is registered in (undefined for a workspace asset). */
+  public readonly registry?: IRegistry;
 
   /** Model name. */
   public get modelName(): string {
@@ -84,7 +97,9 @@ export class Model extends VersionedAsset {
 
   constructor(scope: Construct, id: string, props: ModelProps) {
     super(scope, id);
+    const container = assetContainer(this, 'model', props.workspace, props.registry);
     this.workspace = props.workspace;
+    this.registry = props.registry;
     const modelName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
     if (!props.path) {
       throw new ValidationError(this, 'model has no path; pass `path: DataPath.fromDatastore(datastoreName, path)` '
@@ -97,7 +112,7 @@ export class Model extends VersionedAsset {
     this._registerVersion({
       kind: 'model',
       collection: 'models',
-      workspace: props.workspace,
+      container,
       assetName: modelName,
       version: props.version,
       versionRule: INTEGER_VERSION_RULE,

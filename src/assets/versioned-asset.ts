@@ -1,8 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
+import { AssetContainer, registryReference } from './asset-container';
 import { AssetVersionSpec, checkTags, contentHash, resolveVersion, versionResource } from './versioning';
 import { AzapiResource } from '../azapi/resource';
 import { addDependencies } from '../core/dependencies';
-import { IWorkspace } from '../workspace/workspace-ref';
 
 /**
  * What every versioned asset (environment, data, model, code, component) shares: a name, a version
@@ -17,7 +17,7 @@ export abstract class VersionedAsset extends Construct {
   private _resource?: AzapiResource;
   private _assetId?: string;
   private _versionId?: string;
-  private _workspace?: IWorkspace;
+  private _containerSpec?: AssetContainer;
   private _collection?: string;
 
   /** Asset name. */
@@ -35,7 +35,10 @@ export abstract class VersionedAsset extends Construct {
     return this.registered(this._contentHash);
   }
 
-  /** Reference for jobs, components and deployments: `azureml:<name>:<version>`. */
+  /**
+   * Reference for jobs, components and deployments: `azureml:<name>:<version>` in a workspace,
+   * `azureml://registries/<registry>/<collection>/<name>/versions/<version>` in a registry.
+   */
   public get reference(): string {
     return this.registered(this._reference);
   }
@@ -86,12 +89,12 @@ export abstract class VersionedAsset extends Construct {
   protected _registerVersion(spec: AssetVersionSpec): AzapiResource {
     checkTags(this, spec.kind, spec.tags);
     this._assetName = spec.assetName;
-    this._workspace = spec.workspace;
+    this._containerSpec = spec.container;
     this._collection = spec.collection;
     this._contentHash = contentHash(this, spec.immutable);
     this._version = resolveVersion(this, spec.kind, spec.version, this._contentHash, spec.versionRule);
     this._resource = versionResource(this, {
-      workspace: spec.workspace,
+      container: spec.container,
       collection: spec.collection,
       assetName: spec.assetName,
       version: this._version,
@@ -102,17 +105,19 @@ export abstract class VersionedAsset extends Construct {
       dependsOn: spec.dependsOn,
     });
     this.node.defaultChild = this._resource;
-    this._reference = `azureml:${spec.assetName}:${this._version}`;
-    this._versionId = `${spec.workspace.workspaceId}/${spec.collection}/${spec.assetName}/versions/${this._version}`;
+    this._reference = spec.container.registry
+      ? registryReference(spec.container, spec.collection, spec.assetName, this._version)
+      : `azureml:${spec.assetName}:${this._version}`;
+    this._versionId = `${spec.container.id}/${spec.collection}/${spec.assetName}/versions/${this._version}`;
     return this._resource;
   }
 
   /**
-   * The workspace the version is registered in.
+   * The workspace or registry the version is registered in.
    * @internal
    */
-  public get _container(): IWorkspace {
-    return this.registered(this._workspace);
+  public get _container(): AssetContainer {
+    return this.registered(this._containerSpec);
   }
 
   private registered<T>(value: T | undefined): T {

@@ -1,9 +1,9 @@
 import { createHash } from 'crypto';
 import { DefaultTokenResolver, ITerraformDependable, StringConcat, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { AssetContainer } from './asset-container';
 import { AzapiResource } from '../azapi/resource';
 import { isResolved, ValidationError } from '../core/validation';
-import { IWorkspace } from '../workspace/workspace-ref';
 
 /** API version of the workspace asset types (the one azurerm 4.55.0 uses for the ML resource provider). */
 export const ASSET_API_VERSION = '2025-06-01';
@@ -85,7 +85,8 @@ export interface AssetVersionSpec {
   readonly kind: string;
   /** The ARM collection: `environments`, `data`, `models`, `codes`, `components`. */
   readonly collection: string;
-  readonly workspace: IWorkspace;
+  /** The workspace or registry the version is registered in. */
+  readonly container: AssetContainer;
   readonly assetName: string;
   /** The version the user gave, if any. */
   readonly version?: string;
@@ -108,7 +109,7 @@ export interface AssetVersionSpec {
 
 /** What `versionResource` needs. Internal. */
 export interface VersionResourceSpec {
-  readonly workspace: IWorkspace;
+  readonly container: AssetContainer;
   /** `environments`, `data` or `models`. */
   readonly collection: string;
   readonly assetName: string;
@@ -130,9 +131,9 @@ export interface VersionResourceSpec {
  */
 export function versionResource(scope: Construct, spec: VersionResourceSpec): AzapiResource {
   return new AzapiResource(scope, 'Resource', {
-    type: `Microsoft.MachineLearningServices/workspaces/${spec.collection}/versions@${ASSET_API_VERSION}`,
+    type: `Microsoft.MachineLearningServices/${spec.container.kind}/${spec.collection}/versions@${ASSET_API_VERSION}`,
     name: spec.version,
-    parentId: `${spec.workspace.workspaceId}/${spec.collection}/${spec.assetName}`,
+    parentId: `${spec.container.id}/${spec.collection}/${spec.assetName}`,
     body: { properties: spec.properties },
     replaceTriggersExternalValues: { content_sha256: spec.contentHash },
     dependsOn: spec.dependsOn && spec.dependsOn.length > 0 ? spec.dependsOn : undefined,

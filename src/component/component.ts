@@ -2,6 +2,7 @@ import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ComponentInput, ComponentIoType, ComponentOutput } from './component-io';
 import { readComponentYaml } from './component-yaml';
+import { assetContainer } from '../assets/asset-container';
 import { referenceAsset } from '../assets/asset-reference';
 import { CodeAsset } from '../assets/code-asset';
 import { DataPath } from '../assets/data-path';
@@ -10,6 +11,7 @@ import { STRING_VERSION_RULE } from '../assets/versioning';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
 import { Environment, IEnvironmentReference } from '../environment/environment';
+import type { IRegistry } from '../registry/registry';
 import { IWorkspace } from '../workspace/workspace-ref';
 
 /** Options of a command component, without the workspace. */
@@ -85,8 +87,17 @@ export interface ComponentOptions {
 
 /** Properties of a command component. */
 export interface ComponentProps extends ComponentOptions {
-  /** Workspace the component is registered in. */
-  readonly workspace: IWorkspace;
+  /**
+   * Workspace the version is registered in. Exactly one of `workspace` and `registry`.
+   * @default - none: `registry` is required
+   */
+  readonly workspace?: IWorkspace;
+  /**
+   * Registry the version is registered in, to share it across workspaces and regions. Exactly one of
+   * `workspace` and `registry`.
+   * @default - none: `workspace` is required
+   */
+  readonly registry?: IRegistry;
 }
 
 /**
@@ -94,8 +105,10 @@ export interface ComponentProps extends ComponentOptions {
  * from a CLI v2 YAML file or typed props: inputs, outputs, a command, an environment and code.
  */
 export class Component extends VersionedAsset {
-  /** Workspace the component is registered in. */
-  public readonly workspace: IWorkspace;
+  /** Workspace the version is registered in (undefined for a registry asset). */
+  public readonly workspace?: IWorkspace;
+  /** Registry the version is registered in (undefined for a workspace asset). */
+  public readonly registry?: IRegistry;
   /** The code asset created for a local `code` folder, if any. */
   public readonly codeAsset?: CodeAsset;
   /** The `componentSpec` sent to Azure (without name and version). */
@@ -103,7 +116,9 @@ export class Component extends VersionedAsset {
 
   constructor(scope: Construct, id: string, props: ComponentProps) {
     super(scope, id);
+    const container = assetContainer(this, 'component', props.workspace, props.registry);
     this.workspace = props.workspace;
+    this.registry = props.registry;
     const deps: ITerraformDependable[] = [];
     const file = props.yamlFile !== undefined ? readComponentYaml(this, props.yamlFile) : undefined;
     if (file) {
@@ -122,8 +137,8 @@ export class Component extends VersionedAsset {
     let code: string | undefined = typeof fromFile.code === 'string' ? fromFile.code : undefined;
     const codePath = file?.localCode !== undefined ? DataPath.fromLocalPath(file.localCode) : props.code;
     if (codePath && (file?.localCode !== undefined || codePath.localPath !== undefined)) {
-      this.codeAsset = new CodeAsset(this, 'Code', { workspace: props.workspace, path: codePath });
-      code = `azureml:${this.codeAsset.versionId}`;
+      this.codeAsset = new CodeAsset(this, 'Code', { workspace: props.workspace, registry: props.registry, path: codePath });
+      code = props.registry ? this.codeAsset.reference : `azureml:${this.codeAsset.versionId}`;
       deps.push(this.codeAsset.resource);
     } else if (codePath) {
       code = codePath._bind(this, 'component code');
@@ -150,7 +165,7 @@ export class Component extends VersionedAsset {
     this._registerVersion({
       kind: 'component',
       collection: 'components',
-      workspace: props.workspace,
+      container,
       assetName: name,
       version: givenVersion,
       versionRule: STRING_VERSION_RULE,
@@ -226,11 +241,7 @@ export class Component extends VersionedAsset {
   /** The environment reference: an app Environment (by object or by `azureml:<name>:<version>`) becomes its ARM ID. */
   private resolveEnvironment(props: ComponentProps, fromFile: string | undefined, deps: ITerraformDependable[]): string | undefined {
     if (props.environment) {
-      if (props.environment instanceof Environment) {
-        const ref = referenceAsset(this, 'environment', props.environment, props.workspace);
-        deps.push(ref.dependsOn!);
-        return `azureml:${ref.id}`;
-      }
+      if (props.environment instanceof Environment) return this.environmentId(props, props.environment, deps);
       return props.environment.reference;
     }
     if (fromFile === undefined) return undefined;
@@ -239,14 +250,29 @@ export class Component extends VersionedAsset {
     const [, envName, version, label] = m;
     const candidates = TerraformStack.of(this).node.findAll()
       .filter((c): c is Environment => c instanceof Environment)
-      .filter(e => e.workspace === props.workspace && e.environmentName === envName && (version === undefined || e.version === version));
+      .filter(e => (props.workspace ? e.workspace === props.workspace : e.registry === props.registry)
+        && e.environmentName === envName && (version === undefined || e.version === version));
     if (candidates.length === 0) return fromFile;
     if (candidates.length > 1 && (label !== undefined || version === undefined)) {
       throw new ValidationError(this, `environment '${fromFile}' matches ${candidates.length} Environments of the app `
         + `(${candidates.map(c => c.node.path).join(', ')}); name the version: azureml:${envName}:<version>.`);
     }
-    deps.push(candidates[0].resource);
-    return `azureml:${candidates[0].versionId}`;
+    return this.environmentId(props, candidates[0], deps);
+  }
+
+  /** How the spec names an app Environment: its ARM ID in a workspace, its registry reference in a registry. */
+  private environmentId(props: ComponentProps, env: Environment, deps: ITerraformDependable[]): string {
+    if (!props.workspace) {
+      if (env.registry !== props.registry) {
+        throw new ValidationError(this, `environment '${env.node.path}' (${env.reference}) is not in registry '${props.registry!.registryName}'; `
+          + 'a registry component can only use environments of the same registry (or curated ones).');
+      }
+      deps.push(env.resource);
+      return env.reference;
+    }
+    const ref = referenceAsset(this, 'environment', env, props.workspace);
+    deps.push(ref.dependsOn!);
+    return ref.id.startsWith('azureml://') ? ref.id : `azureml:${ref.id}`;
   }
 }
 

@@ -61,7 +61,7 @@ export class BuildContext {
    * Validates the context; for a local folder, creates the asset and the blobs under `scope`.
    * @internal
    */
-  public _bind(scope: Construct, environmentName: string, workspace: IWorkspace): BoundBuildContext {
+  public _bind(scope: Construct, environmentName: string, workspace: IWorkspace | undefined): BoundBuildContext {
     const dockerfilePath = this.options.dockerfilePath ?? 'Dockerfile';
     checkPattern(scope, 'dockerfilePath', dockerfilePath, /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[^\\]+$/,
       'it must be a relative path inside the build context with "/" separators and no "." or ".." segments',
@@ -72,6 +72,10 @@ export class BuildContext {
           + '(or azureml://) that Azure ML can read.');
       }
       return { contextUri: this.uri, dockerfilePath, blobs: [] };
+    }
+    if (!workspace) {
+      throw new ValidationError(scope, `local build context '${this.directory}' cannot be uploaded for a registry environment: local files go to a `
+        + 'workspace\'s storage account. Use BuildContext.fromUri with a context Azure ML can read, or register the environment in a workspace.');
     }
     return this.bindLocal(scope, environmentName, workspace, dockerfilePath);
   }

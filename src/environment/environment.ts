@@ -3,12 +3,14 @@ import { Construct, IConstruct } from 'constructs';
 import { BuildContext } from './build-context';
 import { CondaFile } from './conda';
 import { EnvironmentImage } from './image';
+import { assetContainer } from '../assets/asset-container';
 import { VersionedAsset } from '../assets/versioned-asset';
 import { STRING_VERSION_RULE } from '../assets/versioning';
 import { IGrantee } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkRange, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
+import type { IRegistry } from '../registry/registry';
 import { IWorkspace } from '../workspace/workspace-ref';
 
 /** Operating system of an environment's image. */
@@ -137,8 +139,17 @@ export interface EnvironmentOptions {
 
 /** Properties of an environment. */
 export interface EnvironmentProps extends EnvironmentOptions {
-  /** Workspace the environment is registered in. */
-  readonly workspace: IWorkspace;
+  /**
+   * Workspace the version is registered in. Exactly one of `workspace` and `registry`.
+   * @default - none: `registry` is required
+   */
+  readonly workspace?: IWorkspace;
+  /**
+   * Registry the version is registered in, to share it across workspaces and regions. Exactly one of
+   * `workspace` and `registry`.
+   * @default - none: `workspace` is required
+   */
+  readonly registry?: IRegistry;
 }
 
 /**
@@ -167,8 +178,10 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
     return { reference: `azureml://registries/azureml/environments/${name}/${selector}` };
   }
 
-  /** Workspace the environment is registered in. */
-  public readonly workspace: IWorkspace;
+  /** Workspace the version is registered in (undefined for a registry asset). */
+  public readonly workspace?: IWorkspace;
+  /** Registry the version is registered in (undefined for a workspace asset). */
+  public readonly registry?: IRegistry;
   /** Environment name. */
   public get environmentName(): string {
     return this.assetName;
@@ -182,7 +195,9 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
 
   constructor(scope: Construct, id: string, props: EnvironmentProps) {
     super(scope, id);
+    const container = assetContainer(this, 'environment', props.workspace, props.registry);
     this.workspace = props.workspace;
+    this.registry = props.registry;
     const environmentName = resolvePhysicalName(this, NAME_RULES.asset, props.name);
     if (isResolved(environmentName) && /^azureml-/i.test(environmentName)) {
       throw new ValidationError(this, `environment name '${environmentName}' is invalid: names starting with 'AzureML-' `
@@ -219,7 +234,7 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
     this._registerVersion({
       kind: 'environment',
       collection: 'environments',
-      workspace: props.workspace,
+      container,
       assetName: environmentName,
       version: props.version,
       versionRule: STRING_VERSION_RULE,
@@ -229,7 +244,7 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
       dependsOn: build?.blobs,
     });
 
-    if (props.image?.registry) {
+    if (props.image?.registry && props.workspace) {
       // The workspace pulls (and builds on) registry images with its identity.
       if (props.workspace.systemAssignedIdentity) props.image.registry.grantPull(props.workspace.systemAssignedIdentity);
       if (props.workspace.primaryUserAssignedIdentity) props.image.registry.grantPull(props.workspace.primaryUserAssignedIdentity);
