@@ -136,7 +136,7 @@ export class Registry extends RegistryBase {
 
   public readonly registryId: string;
   public readonly registryName: string;
-  public readonly regions: string[];
+  public readonly regions?: string[];
   /** Primary region. */
   public readonly location: string;
   /** The `azapi_resource`. */
