@@ -156,7 +156,7 @@ describe('Component from typed props', () => {
   test('a description change keeps the version; a command change makes a new one', () => {
     const version = (command: string, description: string) => {
       const { stack, workspace } = setup();
-      return new Component(stack, 'C', { workspace, name: 'c', command, description, environment: Environment.curated('sklearn-1.5') }).version;
+      return new Component(stack, 'C', { workspace, name: 'c', command, description, environment: Environment.curated(stack, 'sklearn-1.5') }).version;
     };
     expect(version('python a.py', 'x')).toBe(version('python a.py', 'y'));
     expect(version('python b.py', 'x')).not.toBe(version('python a.py', 'x'));
@@ -164,7 +164,7 @@ describe('Component from typed props', () => {
 
   test('bad props: no command, unknown placeholder, YAML plus typed spec, an environment of another workspace', () => {
     const { stack, workspace } = setup();
-    const curated = Environment.curated('sklearn-1.5');
+    const curated = Environment.curated(stack, 'sklearn-1.5');
     expect(() => new Component(stack, 'NoCommand', { workspace, environment: curated }))
       .toThrow('platform/NoCommand: component has no `command`');
     expect(() => new Component(stack, 'Placeholder', { workspace, environment: curated, command: 'python a.py ${{outputs.model}}' }))
