@@ -25,8 +25,16 @@ const project = new cdktf.ConstructLibraryCdktf({
   // the schemas this library is tested against), patch releases rebuild the same provider version. Users may take
   // patch releases; a new minor changes the generated classes and the pinned provider, so it needs a release of ours.
   peerDeps: ['@cdktf/provider-azurerm@~14.23.1'],
+  // The dev dependencies are pinned here, not derived from the peers: the cdktn flavour (docs/cdktn.md) is tested in
+  // the same node_modules, and cdktn 0.24 needs constructs >=10.6.0 <10.8.0 (the cdktf peer ^10.4.2 allows it).
+  peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
+    'cdktf@0.21.0',
+    'constructs@10.7.2',
     '@cdktf/provider-azurerm@14.23.1',
+    // The cdktn flavour (scripts/build-cdktn.ts, the jest project "cdktn"): CDK Terrain and its prebuilt azurerm.
+    'cdktn@0.24.0',
+    '@cdktn/provider-azurerm@16.1.0',
     'cdktf-cli@0.21.0',
     'ts-node@^10.9.2',
   ],
@@ -90,6 +98,10 @@ project.eslint?.addRules({
   }],
 });
 
+// @cdktn/provider-azurerm 16.1.0 declares the peer cdktn ^0.23.0, but 0.24.0 is the only cdktn release: let it use
+// ours (users of cdktn-azureml need the same override; README "Moving to CDK Terrain").
+project.package.addField('overrides', { '@cdktn/provider-azurerm': { cdktn: '$cdktn' } });
+
 // examples/, bench/ and scripts/ are type-checked and linted like test/, but not compiled by jsii.
 for (const dir of ['examples', 'bench', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
@@ -133,7 +145,10 @@ project.tasks.tryFind('unbump')!.reset('git checkout -- package.json');
 
 // jsii warns about names that break other languages; any warning fails the compile. reserved-word stays silenced
 // (projen's default): it flags properties like `type`, which every target renames (Go `Type()`, Python `type_`).
-project.compileTask.reset('jsii --silence-warnings=reserved-word --fail-on-warnings');
+// metadata/missing-dev-dependency stays silenced too: the dev dependencies are the versions both flavours are tested
+// against in one node_modules (constructs 10.7.2 for cdktn 0.24), not the peers' minimums.
+const JSII = 'jsii --silence-warnings=reserved-word --silence-warnings=metadata/missing-dev-dependency --fail-on-warnings';
+project.compileTask.reset(JSII);
 
 // jsii-diff against the previous release, once there is one (a v* tag; the package is then on the registry).
 const compat = project.tasks.tryFind('compat')!;
@@ -161,6 +176,24 @@ project.addTask('package:consumer', {
   description: 'Synthesize the README app against the packed tarball in dist/js',
   exec: 'ts-node -P scripts/tsconfig.json scripts/check-consumer.ts',
 });
+
+// The CDK Terrain flavour, cdktn-azureml (docs/cdktn.md): src/ with the framework imports swapped, in build/cdktn.
+project.addTask('build:cdktn', {
+  description: 'Build the cdktn-azureml package in build/cdktn: src/ with cdktn imports, jsii compile, API.md',
+  steps: [
+    { exec: 'ts-node -P scripts/tsconfig.json scripts/build-cdktn.ts' },
+    { exec: JSII, cwd: 'build/cdktn' },
+    { exec: 'jsii-docgen -o API.md', cwd: 'build/cdktn' },
+  ],
+});
+project.addTask('package:cdktn', {
+  description: 'Pack build/cdktn into build/cdktn/dist/js and check the tarball like package:check',
+  steps: [
+    { exec: 'jsii-pacmak -v --target js', cwd: 'build/cdktn' },
+    { exec: 'ts-node -P scripts/tsconfig.json scripts/check-package.ts build/cdktn' },
+  ],
+});
+project.gitignore.exclude('/build/');
 
 const bench = project.addTask('bench', {
   description: 'Synthesis speed and memory benchmark (not part of the tests)',

@@ -1,4 +1,5 @@
-// Checks the npm tarball that `npx projen package:js` packed into dist/js: it holds only what a consumer loads
+// Checks the npm tarball that `npx projen package:js` packed into dist/js (or, given a package directory such as
+// build/cdktn, the one packed into <dir>/dist/js): it holds only what a consumer loads
 // (lib/, .jsii, README, API.md, LICENSE, package.json, bin/ and the bundled dependencies) and no absolute path of
 // the machine that packed it. Exits 1 listing every problem.
 import { execFileSync } from 'child_process';
@@ -62,8 +63,9 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 function main(): void {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const tarball = path.join(ROOT, 'dist', 'js', `${pkg.name}@${pkg.version}.jsii.tgz`);
+  const pkgDir = path.resolve(ROOT, process.argv[2] ?? '.');
+  const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  const tarball = path.join(pkgDir, 'dist', 'js', `${pkg.name}@${pkg.version}.jsii.tgz`);
   if (!fs.existsSync(tarball)) {
     process.stderr.write(`package:check: ${path.relative(ROOT, tarball)} not found; run npx projen compile && npx projen package:js first\n`);
     process.exit(1);
