@@ -1,6 +1,29 @@
 import { cdktf, javascript, JsonFile, release } from 'projen';
 
 
+/** What both jest projects share (projects do not inherit the root's per-project options). */
+const JEST_COMMON = {
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  clearMocks: true,
+  transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
+};
+const JEST_CDKTF = { ...JEST_COMMON, displayName: 'cdktf', testPathIgnorePatterns: ['/node_modules/'] };
+const JEST_CDKTN = {
+  ...JEST_COMMON,
+  displayName: 'cdktn',
+  moduleNameMapper: {
+    '^cdktf$': 'cdktn',
+    '^@cdktf/provider-azurerm/lib/([a-z0-9-]+)$': '@cdktn/provider-azurerm/lib/$1',
+  },
+  // test/support/flavour.ts: conformance against azurerm 4.73.0, the version @cdktn/provider-azurerm 16.1 targets.
+  globals: { AZUREML_FLAVOUR: 'cdktn' },
+  // Not about the framework: lint rules, package contents, the ground-truth slice, benchmarks' reference numbers,
+  // the schema checker itself, module loading in a child process (unmapped), and the comparison of both flavours.
+  testPathIgnorePatterns: ['/node_modules/', ...[
+    'lint-rules', 'package-check', 'ground-truth', 'bench-reference', 'conformance-checker', 'module-load', 'flavours',
+  ].map(name => `/test/${name}\\.test\\.ts$`)],
+};
+
 // projen dropped `new cdktf-construct`; the class is deprecated (cdktf was archived upstream)
 // but still generates a correct jsii construct library with the cdktf peer dependencies.
 const project = new cdktf.ConstructLibraryCdktf({
@@ -77,6 +100,9 @@ const project = new cdktf.ConstructLibraryCdktf({
       // Synthesizing stacks that load provider modules is CPU-bound; two workers fit the 2-core machines.
       maxWorkers: 2,
       testTimeout: 120_000,
+      // Both flavours (docs/cdktn.md): every test file runs on cdktf, and again on CDK Terrain with the imports
+      // swapped as scripts/build-cdktn.ts swaps them for the cdktn-azureml package.
+      projects: [JEST_CDKTF, JEST_CDKTN],
     },
   },
   eslintOptions: {

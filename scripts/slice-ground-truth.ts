@@ -43,6 +43,8 @@ export const AZURERM_TYPES: RegExp[] = [
 /** Provider schema files: [file name, provider_schemas key, types to keep]. */
 const PROVIDERS: Array<[string, string, RegExp[]]> = [
   ['azurerm-4.55.0.schema.json', 'registry.terraform.io/hashicorp/azurerm', AZURERM_TYPES],
+  // The provider version of @cdktn/provider-azurerm 16.1, which the cdktn flavour's tests check against (docs/cdktn.md).
+  ['azurerm-4.73.0.schema.json', 'registry.terraform.io/hashicorp/azurerm', AZURERM_TYPES],
   ['azapi-2.12.0.schema.json', 'registry.terraform.io/azure/azapi', [/^azapi_/]],
 ];
 
@@ -187,8 +189,8 @@ export const GROUND_TRUTH_DIR = path.resolve(__dirname, '..', 'test', 'fixtures'
 
 const README = `# Ground truth (generated)
 
-The slice of \`../shared\` that the conformance tests read: the azurerm 4.55.0 and azapi 2.12.0 provider schemas
-(selected resource and data-source types, only the fields the checker reads), the ARM types of the azapi namespaces
+The slice of \`../shared\` that the conformance tests read: the azurerm 4.55.0 (cdktf flavour) and 4.73.0 (cdktn
+flavour) and azapi 2.12.0 provider schemas (selected resource and data-source types, only the fields the checker reads), the ARM types of the azapi namespaces
 (all resource types, without descriptions) and the security checks. Do not edit: run \`npx projen ground-truth\`
 with \`../shared\` (or \`$AZUREML_SHARED_DIR\`) present. The patterns are in \`scripts/slice-ground-truth.ts\`;
 \`test/ground-truth.test.ts\` fails when these files and \`../shared\` disagree.

@@ -7,6 +7,7 @@ import {
   AutoRebuild, BuildContext, ContainerRegistry, CondaFile, DataAsset, DataAssetType, DataPath, Environment, EnvironmentImage,
   Model, ModelType, StorageAccount, Workspace,
 } from '../src';
+import { FLAVOUR, withoutAzurermPin } from './support/flavour';
 import { expectConformant, providerStack } from './support/synth';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers';
@@ -92,6 +93,11 @@ test('environments, data and models synthesize byte-for-byte what they did befor
   if (process.env.UPDATE_ASSET_GOLDEN === '1') fs.writeFileSync(EXPECTED, text);
   const expected = fs.readFileSync(EXPECTED, 'utf8');
   expect(JSON.parse(expected).resource.azapi_resource).toBeDefined();
-  expect(text).toBe(expected);
+  if (FLAVOUR === 'cdktf') {
+    expect(text).toBe(expected);
+  } else {
+    // cdktn writes `{}` where cdktf writes `{\n}`, and pins azurerm 4.73.0: the same JSON otherwise.
+    expect(withoutAzurermPin(JSON.parse(text))).toEqual(withoutAzurermPin(JSON.parse(expected)));
+  }
   expectConformant(JSON.parse(text));
 });

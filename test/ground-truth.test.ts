@@ -35,6 +35,7 @@ describe('ground-truth slice contents', () => {
     const files = committedFiles(GROUND_TRUTH_DIR).sort();
     expect(files).toEqual(expect.arrayContaining([
       path.join('terraform', 'azurerm-4.55.0.schema.json'),
+      path.join('terraform', 'azurerm-4.73.0.schema.json'),
       path.join('terraform', 'azapi-2.12.0.schema.json'),
       path.join('arm-types', 'microsoft.machinelearningservices', '2025-06-01', 'types.json'),
       path.join('arm-types', 'microsoft.machinelearningservices', '2026-05-01', 'types.json'),

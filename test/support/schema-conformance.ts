@@ -1,5 +1,6 @@
 // Validates a synthesized cdktf `cdk.tf.json` against `terraform providers schema -json` output (the committed
 // slice of ../shared/terraform in test/fixtures/ground-truth/terraform), so attribute names, types and block shapes are checked without running terraform.
+import { AZURERM_VERSION, FLAVOUR } from './flavour';
 import { groundTruthJson, missingFromSliceHint } from './ground-truth';
 
 /** A cty type expression: "string", "number", "bool", "dynamic", ["list", T], ["object", {...}], ... */
@@ -40,7 +41,8 @@ interface ProviderSchema {
 
 /** Local provider name -> [schema file, provider_schemas key]. */
 const PROVIDERS: Record<string, [string, string]> = {
-  azurerm: ['azurerm-4.55.0.schema.json', 'registry.terraform.io/hashicorp/azurerm'],
+  // The schema of the provider version the flavour's bindings target (4.55.0 for cdktf, 4.73.0 for cdktn).
+  azurerm: [`azurerm-${AZURERM_VERSION[FLAVOUR]}.schema.json`, 'registry.terraform.io/hashicorp/azurerm'],
   azapi: ['azapi-2.12.0.schema.json', 'registry.terraform.io/azure/azapi'],
 };
 
