@@ -18,9 +18,11 @@ const JEST_CDKTN = {
   // test/support/flavour.ts: conformance against azurerm 4.73.0, the version @cdktn/provider-azurerm 16.1 targets.
   globals: { AZUREML_FLAVOUR: 'cdktn' },
   // Not about the framework: lint rules, package contents, the ground-truth slice, benchmarks' reference numbers,
-  // the schema checker itself, module loading in a child process (unmapped), and the comparison of both flavours.
+  // the schema checker itself, module loading in a child process (unmapped), the type check of the docs' snippets,
+  // and the comparison of both flavours.
   testPathIgnorePatterns: ['/node_modules/', ...[
-    'lint-rules', 'package-check', 'ground-truth', 'bench-reference', 'conformance-checker', 'module-load', 'flavours',
+    'lint-rules', 'package-check', 'ground-truth', 'bench-reference', 'conformance-checker', 'module-load', 'docs',
+    'flavours',
   ].map(name => `/test/${name}\\.test\\.ts$`)],
 };
 
@@ -213,10 +215,11 @@ project.addTask('build:cdktn', {
   ],
 });
 project.addTask('package:cdktn', {
-  description: 'Pack build/cdktn into build/cdktn/dist/js and check the tarball like package:check',
+  description: 'Pack build/cdktn into build/cdktn/dist/js, check the tarball like package:check and synthesize the README app moved to cdktn against it',
   steps: [
     { exec: 'jsii-pacmak -v --target js', cwd: 'build/cdktn' },
     { exec: 'ts-node -P scripts/tsconfig.json scripts/check-package.ts build/cdktn' },
+    { exec: 'ts-node -P scripts/tsconfig.json scripts/check-consumer.ts cdktn' },
   ],
 });
 project.gitignore.exclude('/build/');

@@ -2,12 +2,17 @@
 // and the `package.json`, `cdktf.json` and `tsconfig.json` of "Use it in your project" are written to a temporary
 // folder, the tarball from dist/js is installed there (the other dependencies are linked from this repository, so
 // no network is needed) and `cdktf synth` runs. CI runs it after package:js.
+// With the argument `cdktn` (CI runs it after package:cdktn): the same app moved to CDK Terrain as docs/cdktn.md
+// says (imports swapped, its package.json with the peer override), against the cdktn-azureml tarball in
+// build/cdktn/dist/js; the app command of cdktf.json runs (what `cdktn synth` runs; cdktn-cli is not installed here).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CDKTN_DIR, toCdktn } from './build-cdktn';
 
 const ROOT = path.resolve(__dirname, '..');
+const CDKTN = process.argv[2] === 'cdktn';
 
 /** The fenced block of `lang` that follows the first line matching `after` in the markdown. */
 export function blockAfter(markdown: string, after: RegExp, lang: string): string {
@@ -22,15 +27,21 @@ export function blockAfter(markdown: string, after: RegExp, lang: string): strin
 
 function main(): void {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const tarball = path.join(ROOT, 'dist', 'js', `${pkg.name}@${pkg.version}.jsii.tgz`);
-  if (!fs.existsSync(tarball)) throw new Error(`${tarball} not found; run npx projen package:js first`);
+  const pkgDir = CDKTN ? CDKTN_DIR : ROOT;
+  const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  const tarball = path.join(pkgDir, 'dist', 'js', `${pkg.name}@${pkg.version}.jsii.tgz`);
+  if (!fs.existsSync(tarball)) throw new Error(`${tarball} not found; run npx projen ${CDKTN ? 'package:cdktn' : 'package:js'} first`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-'));
   try {
-    fs.writeFileSync(path.join(dir, 'main.ts'), blockAfter(readme, /^## Quick start/, 'ts'));
+    const main = blockAfter(readme, /^## Quick start/, 'ts');
+    fs.writeFileSync(path.join(dir, 'main.ts'), CDKTN ? toCdktn(main, 'README quick start').replace(/'cdktf-azureml'/g, "'cdktn-azureml'") : main);
     for (const file of ['package.json', 'cdktf.json', 'tsconfig.json']) {
       fs.writeFileSync(path.join(dir, file), blockAfter(readme, new RegExp('^`' + file.replace('.', '\\.') + '`'), 'json'));
+    }
+    if (CDKTN) {
+      const docs = fs.readFileSync(path.join(ROOT, 'docs', 'cdktn.md'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'package.json'), blockAfter(docs, /`package\.json` \(the override/, 'json'));
     }
     // Dependencies: this repository's (same versions as the peer ranges), the library from the tarball.
     const modules = path.join(dir, 'node_modules');
@@ -42,7 +53,10 @@ function main(): void {
     fs.mkdirSync(path.join(modules, pkg.name));
     execFileSync('tar', ['-xzf', tarball, '-C', path.join(modules, pkg.name), '--strip-components=1']);
 
-    execFileSync(path.join(modules, '.bin', 'cdktf'), ['synth'], {
+    const synth = CDKTN
+      ? ['sh', ['-c', JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.json'), 'utf8')).app]] as const
+      : [path.join(modules, '.bin', 'cdktf'), ['synth']] as const;
+    execFileSync(synth[0], [...synth[1]], {
       cwd: dir,
       stdio: 'inherit',
       env: { ...process.env, CHECKPOINT_DISABLE: '1' },
