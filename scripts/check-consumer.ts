@@ -34,8 +34,8 @@ function main(): void {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-'));
   try {
-    const main = blockAfter(readme, /^## Quick start/, 'ts');
-    fs.writeFileSync(path.join(dir, 'main.ts'), CDKTN ? toCdktn(main, 'README quick start').replace(/'cdktf-azureml'/g, "'cdktn-azureml'") : main);
+    const app = blockAfter(readme, /^## Quick start/, 'ts');
+    fs.writeFileSync(path.join(dir, 'main.ts'), CDKTN ? toCdktn(app, 'README quick start').replace(/'cdktf-azureml'/g, "'cdktn-azureml'") : app);
     for (const file of ['package.json', 'cdktf.json', 'tsconfig.json']) {
       fs.writeFileSync(path.join(dir, file), blockAfter(readme, new RegExp('^`' + file.replace('.', '\\.') + '`'), 'json'));
     }

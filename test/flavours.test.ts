@@ -18,8 +18,9 @@ function providerModules(): string[] {
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.ts')) {
+      if (e.isDirectory()) {
+        walk(full);
+      } else if (e.name.endsWith('.ts')) {
         for (const m of fs.readFileSync(full, 'utf8').matchAll(/'@cdktf\/provider-azurerm\/lib\/([a-z0-9-]+)'/g)) found.add(m[1]);
       }
     }
