@@ -44,8 +44,13 @@ function synthExample(name: string, framework: 'cdktf' | 'cdktn'): Record<string
     const { Testing } = require('cdktf');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(examplesDir, name, 'main.ts'));
+    // The whole app, as `synth` writes it: cross-stack references (remote state) are resolved at app synthesis.
     const app = Testing.app();
-    for (const stack of mod.build(app)) out[stack.node.id] = JSON.parse(Testing.synth(stack, true));
+    const stacks = mod.build(app);
+    app.synth();
+    for (const stack of stacks) {
+      out[stack.node.id] = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
+    }
   });
   // Mocks outlive isolateModules: drop them, or the next cdktf run would load cdktn.
   if (framework === 'cdktn') {
