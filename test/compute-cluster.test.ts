@@ -11,6 +11,7 @@ import { Duration } from '../src/core/duration';
 import { UserAssignedIdentityRef } from '../src/core/identity';
 import { ResourceGroupRef } from '../src/core/resource-group';
 import { SecretValue } from '../src/core/secret';
+import { Warnings } from '../src/core/warnings';
 import { StorageAccount } from '../src/storage/storage-account';
 import { Workspace } from '../src/workspace/workspace';
 import { IWorkspace, ManagedNetworkIsolation } from '../src/workspace/workspace-ref';
@@ -166,14 +167,18 @@ describe('ComputeCluster: azureml-examples compute specs', () => {
     expectConformant(json);
   });
 
-  test('SSH with a public key on public nodes opens the SSH port, with a warning', () => {
-    const { json, cluster, construct } = synthCluster(
-      { name: 'ssh-key', ssh: { adminUsername: 'azureuser', publicKey: 'ssh-rsa AAAAB3NzaC1yc2E example' } },
-      fixture(ManagedNetworkIsolation.DISABLED),
-    );
+  test('SSH open to the internet on public nodes is an error at synth unless acknowledged', () => {
+    const f = fixture(ManagedNetworkIsolation.DISABLED);
+    const construct = new ComputeCluster(f.stack, 'Cluster', {
+      workspace: f.workspace, name: 'ssh-key', nodePublicIp: true,
+      ssh: { adminUsername: 'azureuser', publicKey: 'ssh-rsa AAAAB3NzaC1yc2E example' },
+    });
+    expect(() => synthJson(f.stack)).toThrow(/Test\/Cluster: the compute cluster opens SSH \(port 22\) to the internet.*acknowledge\('AZML-COMPUTE-003'/s);
+    Warnings.of(construct).acknowledge('AZML-COMPUTE-003', 'break-glass access, key held by the on-call team');
+    const json = synthJson(f.stack);
+    const cluster = only(json, 'azurerm_machine_learning_compute_cluster');
     expect(cluster.ssh).toEqual({ admin_username: 'azureuser', key_value: 'ssh-rsa AAAAB3NzaC1yc2E example' });
     expect(cluster.ssh_public_access_enabled).toBe(true);
-    expect(warningsOf(construct).join('\n')).toMatch(/public SSH port .* is open/);
     expectConformant(json);
   });
 
@@ -200,11 +205,20 @@ describe('ComputeCluster: network, naming and workspace integration', () => {
     expectConformant(json);
   });
 
-  test('without subnet or managed network, nodes get public IPs and a warning says how to avoid it', () => {
-    const { json, cluster, construct } = synthCluster({ name: 'public-cluster' }, fixture(ManagedNetworkIsolation.DISABLED));
+  test('without subnet or managed network, public IPs must be chosen explicitly (never derived from the workspace)', () => {
+    const f = fixture(ManagedNetworkIsolation.DISABLED);
+    expect(() => new ComputeCluster(f.stack, 'Implicit', { workspace: f.workspace, name: 'public-implicit' }))
+      .toThrow(/Test\/Implicit: nodePublicIp is not set, and the compute cluster has no subnetId and the workspace has no managed network .* pass nodePublicIp: true to accept public IPs/);
+    const { json, cluster, construct } = synthCluster({ name: 'public-cluster', nodePublicIp: true }, f);
     expect(cluster.node_public_ip_enabled).toBe(true);
     expect(warningsOf(construct).join('\n')).toMatch(/public IP addresses.*pass `subnetId` or use a workspace with a managed network/);
     expectConformant(json);
+  });
+
+  test('lowering the workspace isolation does not silently flip node public IPs: it is an error', () => {
+    const managed = fixture(ManagedNetworkIsolation.ALLOW_INTERNET_OUTBOUND);
+    expect(synthCluster({ name: 'flip-test' }, managed).cluster.node_public_ip_enabled).toBe(false);
+    expect(() => synthCluster({ name: 'flip-test' }, fixture(ManagedNetworkIsolation.DISABLED))).toThrow(/nodePublicIp is not set/);
   });
 
   test('generated names follow the compute rule and never end in -<digits>', () => {

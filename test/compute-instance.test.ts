@@ -8,6 +8,7 @@ import {
 } from '../src/compute/compute-instance';
 import { VmSize } from '../src/compute/vm-size';
 import { Duration } from '../src/core/duration';
+import { Warnings } from '../src/core/warnings';
 import { UserAssignedIdentityRef } from '../src/core/identity';
 import { StorageAccount } from '../src/storage/storage-account';
 import { Workspace } from '../src/workspace/workspace';
@@ -156,11 +157,24 @@ describe('ComputeInstance: options', () => {
     expectConformant(json);
   });
 
-  test('without subnet or managed network the instance gets a public IP and a warning', () => {
-    const { json, instance, construct } = synthInstance({ name: 'public-box' }, fixture(ManagedNetworkIsolation.DISABLED));
+  test('without subnet or managed network the instance needs an explicit public IP, then warns', () => {
+    expect(() => synthInstance({ name: 'public-box' }, fixture(ManagedNetworkIsolation.DISABLED))).toThrow(/nodePublicIp is not set/);
+    const { json, instance, construct } = synthInstance({ name: 'public-box', nodePublicIp: true }, fixture(ManagedNetworkIsolation.DISABLED));
     expect(instance.body.properties.properties.enableNodePublicIp).toBe(true);
     expect(warningsOf(construct).join('\n')).toMatch(/compute instance nodes get public IP addresses/);
     expectConformant(json);
+  });
+
+  test('an SSH key on a public-IP instance opens port 22 to the internet: an error unless acknowledged', () => {
+    const f = fixture(ManagedNetworkIsolation.DISABLED);
+    const box = new ComputeInstance(f.stack, 'Box', {
+      workspace: f.workspace, name: 'ssh-box', nodePublicIp: true, sshPublicKey: 'ssh-rsa AAAAB3NzaC1yc2E dev',
+      assignedUser: { objectId: '11111111-1111-1111-1111-111111111111', tenantId: '22222222-2222-2222-2222-222222222222' },
+    });
+    expect(() => synthJson(f.stack)).toThrow(/Box: the compute instance opens SSH \(port 22\) to the internet/);
+    Warnings.of(f.stack).acknowledge('AZML-COMPUTE-003', 'lab subscription, reviewed');
+    expect(only(synthJson(f.stack), 'azapi_resource').body.properties.properties.sshSettings.sshPublicAccess).toBe('Enabled');
+    expect(box.nodePublicIp).toBe(true);
   });
 
   test('without assignedUser a warning says the instance belongs to the deployer', () => {

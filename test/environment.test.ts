@@ -286,7 +286,7 @@ describe('versioning', () => {
   test('an explicit version with invalid characters is rejected with the rule', () => {
     const { stack, workspace } = setup();
     expect(() => new Environment(stack, 'Env', { workspace, version: '1.0 beta/2', image: EnvironmentImage.fromUri(PYDATA_IMAGE) }))
-      .toThrow("platform/Env: environment version '1.0 beta/2' is invalid: it must be 1-30 letters, digits, dots, hyphens and underscores, starting with a letter or digit");
+      .toThrow("platform/Env: environment version '1.0 beta/2' is invalid: it must be 1-255 letters, digits, dots, hyphens and underscores, starting with a letter or digit");
   });
 
   test('a valid explicit version is used as the resource name', () => {

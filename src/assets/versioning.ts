@@ -21,6 +21,16 @@ export const STRING_VERSION_RULE: VersionRule = {
 };
 
 /** Workspace model versions must be positive whole numbers (Azure/azureml-examples#2725). */
+/**
+ * Environment versions: the ARM type (EnvironmentVersion, 2025-06-01) sets no length limit, so official versions such as
+ * 'openmpi4.1.0-cuda11.1-cudnn8-ubuntu18.04' (41 characters) are accepted; the characters stay URL- and CLI-safe,
+ * with the 255-character cap of ARM asset names.
+ */
+export const ENVIRONMENT_VERSION_RULE: VersionRule = {
+  pattern: /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$/,
+  description: '1-255 letters, digits, dots, hyphens and underscores, starting with a letter or digit',
+};
+
 export const INTEGER_VERSION_RULE: VersionRule = {
   pattern: /^[1-9][0-9]{0,8}$/,
   description: 'a positive whole number of at most 9 digits without leading zeros (workspace models take integer versions only)',

@@ -1,7 +1,7 @@
 import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machine-learning-compute-cluster';
 import { Construct, IConstruct } from 'constructs';
 import {
-  checkDurationSeconds, checkIdentity, computeGrantee, hasManagedNetwork, resolveLocation, resolveNodePublicIp, resolveVmSize,
+  checkDurationSeconds, checkIdentity, computeGrantee, requireSshAcknowledgement, hasManagedNetwork, resolveLocation, resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
 import { VmPriority, VmSize } from './vm-size';
@@ -13,7 +13,6 @@ import { resolvePhysicalName, NAME_RULES } from '../core/naming';
 import { SecretValue } from '../core/secret';
 import { checkSshPublicKey } from '../core/ssh-key';
 import { isResolved, ValidationError } from '../core/validation';
-import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
 
 /** SSH access to the nodes of a compute cluster. */
@@ -207,10 +206,7 @@ export class ComputeCluster extends Construct implements IGrantee {
         adminPassword: s.password?.resolveFor(this, 'SSH admin password'),
       };
       sshPublicAccess = s.publicAccess ?? this.nodePublicIp;
-      if (sshPublicAccess) {
-        Warnings.of(this).add('AZML-CC-001', 'The public SSH port of the cluster nodes is open. Restrict it with a network '
-          + 'security group on the subnet, or set ssh.publicAccess to false and reach the nodes through your network.');
-      }
+      if (sshPublicAccess && this.nodePublicIp) requireSshAcknowledgement(this, 'compute cluster');
     }
 
     this.resource = new MachineLearningComputeCluster(this, 'Resource', {

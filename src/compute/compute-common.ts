@@ -4,7 +4,8 @@ import { ComputeIdentity } from './compute-identity';
 import { VmSize } from './vm-size';
 import { IGrantee, pathKey, PrincipalType } from '../core/grants';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
-import { Warnings } from '../core/warnings';
+import { checkSubnetId } from '../core/network-rules';
+import { acknowledgementOf, Warnings } from '../core/warnings';
 import { IWorkspace, ManagedNetworkIsolation } from '../workspace/workspace-ref';
 
 /** Shape of an Azure VM size name (case-insensitive, as Azure compares them). */
@@ -36,8 +37,11 @@ export function hasManagedNetwork(workspace: IWorkspace): boolean {
 }
 
 /**
- * Node public IP: off when a subnet or the workspace's managed network gives nodes a private
- * path, otherwise on with a warning. `false` with neither fails here rather than at apply.
+ * Node public IP. Off when a subnet or the workspace's managed network gives nodes a private path. It never
+ * silently follows the workspace's isolation setting to `true`: without a subnet and without a (known) managed
+ * network, `nodePublicIp` must be given (an error says so), so lowering a workspace's isolation later is an error
+ * at synth instead of a replacement of every compute with public IPs. `false` without a private path fails here
+ * rather than at apply.
  */
 export function resolveNodePublicIp(
   scope: IConstruct,
@@ -46,29 +50,55 @@ export function resolveNodePublicIp(
   given: boolean | undefined,
   what: string,
 ): boolean {
+  checkSubnetId(scope, 'subnetId', subnetId);
   const managed = hasManagedNetwork(workspace);
   if (subnetId !== undefined && managed) {
     Warnings.of(scope).add('AZML-COMPUTE-001', `The ${what} has a subnetId, but the workspace uses a managed virtual network `
       + `(${workspace.managedNetworkIsolation}); computes of a managed-network workspace run in that network. `
       + 'Leave subnetId out, or use a workspace with managed network isolation Disabled.');
   }
+  const why = workspace.managedNetworkIsolation === undefined
+    ? 'the managed network isolation of the workspace is unknown'
+    : 'the workspace has no managed network (isolation Disabled)';
   if (given === false && subnetId === undefined && !managed) {
-    const why = workspace.managedNetworkIsolation === undefined
-      ? 'the managed network isolation of the workspace is unknown'
-      : 'the workspace has no managed network (isolation Disabled)';
     throw new ValidationError(scope, `nodePublicIp is false, but the ${what} has no subnetId and ${why}: `
       + 'nodes without a public IP need a private network, so Azure would reject the compute at apply. '
       + 'Pass `subnetId` (a subnet of your virtual network), use a workspace with a managed network '
       + '(when importing one, pass managedNetworkIsolation to Workspace.fromWorkspaceAttributes), '
-      + 'or leave nodePublicIp unset.');
+      + 'or pass nodePublicIp: true.');
   }
-  if (given !== undefined) return given;
+  if (given !== undefined) {
+    if (given) {
+      Warnings.of(scope).add('AZML-COMPUTE-002', `The ${what} nodes get public IP addresses (nodePublicIp: true). `
+        + 'To keep nodes off the internet, pass `subnetId` or use a workspace with a managed network, and nodePublicIp: false.');
+    }
+    return given;
+  }
   if (subnetId !== undefined || managed) return false;
-  Warnings.of(scope).add('AZML-COMPUTE-002', `The ${what} nodes get public IP addresses because it has no subnetId and the workspace `
-    + `${workspace.managedNetworkIsolation === undefined ? 'is not known to have' : 'has no'} managed network. `
-    + 'To keep nodes off the internet, pass `subnetId` or use a workspace with a managed network; then node public IPs are off.');
-  return true;
+  throw new ValidationError(scope, `nodePublicIp is not set, and the ${what} has no subnetId and ${why}, so its nodes could `
+    + 'only run with public IP addresses. The library does not choose that for you (nor let it follow the workspace\'s '
+    + 'isolation setting, which would replace the compute when that setting changes). Pass `subnetId` (a subnet of your '
+    + 'virtual network), use a workspace with a managed network, or pass nodePublicIp: true to accept public IPs.');
 }
+
+/**
+ * SSH open to the internet (public SSH port on nodes with public IPs) is an error unless the construct, or a
+ * scope above it, acknowledges `AZML-COMPUTE-003` with a reason. Checked at synthesis, so the acknowledgement
+ * may come after the compute is created.
+ */
+export function requireSshAcknowledgement(scope: IConstruct, what: string): void {
+  scope.node.addValidation({
+    validate: () => (acknowledgementOf(scope, SSH_OPEN_ID) !== undefined ? [] : [
+      `${scope.node.path}: the ${what} opens SSH (port 22) to the internet: its nodes have public IP addresses and public SSH `
+      + 'access, so anyone can try the password or key. Close it (ssh.publicAccess: false, a subnetId with a network security '
+      + 'group, or no SSH), or accept it with '
+      + `Warnings.of(compute).acknowledge('${SSH_OPEN_ID}', '<why this is acceptable>').`,
+    ]),
+  });
+}
+
+/** ID of the acknowledgement that allows SSH open to the internet on a compute. */
+export const SSH_OPEN_ID = 'AZML-COMPUTE-003';
 
 /** Checks the identity (a user-assigned one needs at least one identity). */
 export function checkIdentity(scope: IConstruct, identity: ComputeIdentity): void {

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import {
-  checkDurationSeconds, checkIdentity, computeGrantee, resolveLocation, resolveNodePublicIp, resolveVmSize,
+  checkDurationSeconds, checkIdentity, computeGrantee, requireSshAcknowledgement, resolveLocation, resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
 import { cronProblem } from './cron';
@@ -213,6 +213,7 @@ export class ComputeInstance extends Construct implements IGrantee {
     }
 
     checkSshPublicKey(this, 'sshPublicKey', props.sshPublicKey);
+    if (props.sshPublicKey !== undefined && this.nodePublicIp) requireSshAcknowledgement(this, 'compute instance');
     const schedules = (props.schedules ?? []).map((s, i) => this.renderSchedule(s, i));
 
     const properties: Record<string, any> = {

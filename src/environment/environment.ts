@@ -5,7 +5,7 @@ import { CondaFile } from './conda';
 import { EnvironmentImage } from './image';
 import { assetContainer } from '../assets/asset-container';
 import { VersionedAsset } from '../assets/versioned-asset';
-import { STRING_VERSION_RULE } from '../assets/versioning';
+import { ENVIRONMENT_VERSION_RULE } from '../assets/versioning';
 import { IGrantee } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkRange, isResolved, ValidationError } from '../core/validation';
@@ -237,7 +237,7 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
       container,
       assetName: environmentName,
       version: props.version,
-      versionRule: STRING_VERSION_RULE,
+      versionRule: ENVIRONMENT_VERSION_RULE,
       immutable,
       description: props.description,
       tags: props.tags,
