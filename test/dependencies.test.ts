@@ -69,8 +69,8 @@ describe('addDependency', () => {
       location: 'westeurope',
     });
     const identity = new UserAssignedIdentity(stack, 'Identity', { name: 'id-a', location: 'westeurope', resourceGroupName: 'rg-ml' });
-    const first = new ComputeCluster(stack, 'First', { workspace: ws, vmSize: VmSize.STANDARD_DS3_V2, maxNodes: 1 });
-    const second = new ComputeCluster(stack, 'Second', { workspace: ws, vmSize: VmSize.STANDARD_DS3_V2, maxNodes: 1 });
+    const first = new ComputeCluster(stack, 'First', { workspace: ws, vmSize: VmSize.STANDARD_DS3_V2, maxNodes: 1, nodePublicIp: true });
+    const second = new ComputeCluster(stack, 'Second', { workspace: ws, vmSize: VmSize.STANDARD_DS3_V2, maxNodes: 1, nodePublicIp: true });
     second.addDependency(first, identity);
     second.addDependency(identity); // the same dependable twice is written once
     const json = synthJson(stack);
