@@ -5,6 +5,7 @@ import { VmSize } from './vm-size';
 import { IGrantee, pathKey, PrincipalType } from '../core/grants';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
 import { checkSubnetId } from '../core/network-rules';
+import { checkRegion } from '../core/region';
 import { acknowledgementOf, Warnings } from '../core/warnings';
 import { IWorkspace, ManagedNetworkIsolation } from '../workspace/workspace-ref';
 
@@ -21,6 +22,7 @@ export function resolveVmSize(scope: IConstruct, vmSize: VmSize): string {
 
 /** The compute's location: the given one, else the workspace's; an error when neither is known. */
 export function resolveLocation(scope: IConstruct, workspace: IWorkspace, given: string | undefined, what: string): string {
+  checkRegion(scope, 'location', given);
   const location = given ?? workspace.location;
   if (location === undefined || location === '') {
     throw new ValidationError(scope, `the ${what} needs a location, and the workspace '${workspace.node.path}' has no known location. `

@@ -11,7 +11,7 @@ import { Duration } from '../core/duration';
 import { IGrantee, PrincipalType } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkSshPublicKey } from '../core/ssh-key';
-import { checkPattern, isResolved, ValidationError } from '../core/validation';
+import { checkGuid, checkPattern, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
 
@@ -204,9 +204,7 @@ export class ComputeInstance extends Construct implements IGrantee {
     if (user) {
       checkPattern(this, 'assignedUser.tenantId', user.tenantId, GUID, 'it must be a GUID',
         'Pass the Entra ID tenant ID of the user.');
-      if (isResolved(user.objectId) && user.objectId.trim() === '') {
-        throw new ValidationError(this, 'assignedUser.objectId is empty; pass the Entra ID object ID of the user.');
-      }
+      checkGuid(this, 'assignedUser.objectId', user.objectId, 'Pass the Entra ID object ID of the user (az ad user show --id <upn> --query id).');
     } else {
       Warnings.of(this).add('AZML-CI-001', 'The compute instance has no assignedUser, so it will belong to the identity that runs '
         + '`terraform apply` and no one else can use it. Pass assignedUser with the object and tenant IDs of its user.');

@@ -1,7 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ValidationError } from './validation';
+import { checkGuid, ValidationError } from './validation';
 
 /** The kind of Entra ID principal a role is assigned to. */
 export enum PrincipalType {
@@ -149,6 +149,8 @@ const assignments = new WeakMap<IConstruct, Map<string, RoleAssignment>>();
  * same ID are an error (the second would silently get no role and fail with 403 at run time).
  */
 export function grantRole(scope: Construct, grantee: IGrantee, role: BuiltInRole, resourceId: string): RoleAssignment {
+  checkGuid(scope, `the object ID of grantee '${grantee.granteeKey}'`, grantee.principalId,
+    'Pass the object ID of the user, group or service principal (az ad group show -g <name> --query id), not its name or a placeholder.');
   const principal = expressionOf(scope, grantee.principalId);
   const assignmentKey = `${expressionOf(scope, resourceId)}|${role.roleDefinitionGuid}|${principal}`;
   const made = assignments.get(scope) ?? new Map<string, RoleAssignment>();

@@ -6,9 +6,11 @@ import { Duration } from './duration';
 import { NameRule, resolvePhysicalName } from './naming';
 import { Naming } from './naming-convention';
 import { checkIpRules, checkSubnetIds, IpRulePolicy } from './network-rules';
+import { checkRegion } from './region';
 import { addDeleteLock, applyRemovalPolicy } from './removal-policy';
 import { IResourceGroup } from './resource-group';
 import { FirewallRulesProps, StatefulResourceProps } from './stateful-resource-props';
+import { checkResourceTags } from './tags';
 import { ValidationError } from './validation';
 import { Warnings } from './warnings';
 
@@ -18,7 +20,9 @@ import { Warnings } from './warnings';
  * asking for `location` when neither is known.
  */
 export function resolveLocation(scope: IConstruct, resourceGroup: IResourceGroup, location: string | undefined, what: string): string {
+  checkRegion(scope, 'location', location);
   const resolved = location ?? resourceGroup.location;
+  if (location === undefined) checkRegion(scope, `the location of resource group '${resourceGroup.name}'`, resolved);
   if (resolved === undefined || resolved === '') {
     throw new ValidationError(scope, `the ${what} has no location: the resource group '${resourceGroup.name}' was given `
       + 'without a known region. Pass `location` (e.g. location: \'westeurope\'), or give the resource group its location '
@@ -45,6 +49,7 @@ export function protectResource(
   props: StatefulResourceProps,
   rule: NameRule,
 ): void {
+  checkResourceTags(scope, props.tags, rule.resourceType === 'storage account' ? 128 : 512);
   applyRemovalPolicy(resource, props.removalPolicy);
   if (props.deleteLock) addDeleteLock(scope, 'DeleteLock', resource.id, rule.resourceType);
   scope.node.defaultChild = resource;

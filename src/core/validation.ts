@@ -61,3 +61,16 @@ export function checkOneOf(scope: IConstruct, what: string, value: string | unde
     throw new ValidationError(scope, `${what} '${value}' is not supported; use one of: ${allowed.join(', ')}.`);
   }
 }
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/**
+ * Checks that an Entra ID object, tenant or client ID is a GUID unless it is a reference: placeholders such as
+ * `<object id of the data-science group>` and names are refused here instead of by Azure at apply.
+ */
+export function checkGuid(scope: IConstruct, what: string, value: string | undefined, fix: string): void {
+  if (value === undefined || !isResolved(value)) return;
+  if (!GUID.test(value)) {
+    throw new ValidationError(scope, `${what} '${value}' is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx). ${fix}`);
+  }
+}

@@ -9,7 +9,7 @@ import { NAME_RULES } from '../core/naming';
 import { KEY_VAULT_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
-import { ValidationError } from '../core/validation';
+import { checkGuid, ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
 
@@ -74,7 +74,8 @@ export class KeyVault extends KeyVaultBase {
     const purge = resource.purgeProtectionEnabledInput;
     return new ImportedKeyVault(scope, id, {
       keyVaultId: resource.id,
-      purgeProtectionEnabled: typeof purge === 'boolean' ? purge : undefined,
+      // Judged with the provider's default: an L1 without purge_protection_enabled has it off.
+      purgeProtectionEnabled: purge === undefined ? false : (typeof purge === 'boolean' ? purge : undefined),
       openToAllNetworks: l1OpenToAllNetworks(resource.publicNetworkAccessEnabledInput, resource.networkAclsInput),
     }, resource.name);
   }
@@ -110,6 +111,7 @@ export class KeyVault extends KeyVaultBase {
     });
     this.openToAllNetworks = publicAccess && firewall.defaultAction === 'Allow';
 
+    checkGuid(this, 'tenantId', props.tenantId, 'Pass the Entra ID tenant ID (az account show --query tenantId), or leave it out to use the deployer\'s tenant.');
     const tenantId = props.tenantId ?? clientConfigOf(this).tenantId;
 
     this.resource = new AzurermKeyVault(this, 'Resource', {

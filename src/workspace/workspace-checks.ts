@@ -2,8 +2,10 @@
 import { IConstruct } from 'constructs';
 import { WorkspaceEncryption, WorkspaceIdentity, WorkspaceManagedNetwork } from './workspace-options';
 import { ManagedNetworkIsolation } from './workspace-ref';
+import { BuiltInRole } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { checkOneOf, checkPattern, isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import { StorageReplication } from '../storage/storage-account';
 import { IStorageAccount } from '../storage/storage-account-base';
 
@@ -90,6 +92,13 @@ export function checkEncryption(scope: IConstruct, encryption: WorkspaceEncrypti
     'Pass the `id` of an azurerm_key_vault_key (not its versionless_id).');
   if (encryption.userAssignedIdentity) return encryption.userAssignedIdentity;
   if (!identity.hasSystemAssigned) return identity.primary;
+  const role = BuiltInRole.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER;
+  Warnings.of(scope).add('AZML-WS-CMK-001', 'the customer-managed key is used through the workspace\'s system-assigned '
+    + 'identity, which only exists once the workspace is created, so nothing grants it access to the key and Azure refuses '
+    + `the workspace without it. Either pass encryption.userAssignedIdentity (the library then grants it '${role.roleName}' `
+    + `on the vault before the workspace is created), or grant the role yourself before this apply: role '${role.roleName}' `
+    + `(role definition ${role.roleDefinitionGuid}) on the key vault '${encryption.keyVault.node.path}' to the identity that `
+    + 'Azure ML uses for the key.');
   return undefined;
 }
 

@@ -36,6 +36,8 @@ import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/remova
 import { coverOpenNetworkWarnings } from '../core/resource-props';
 import { checkOneOf, checkPattern, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
+import { checkRegion } from '../core/region';
+import { checkResourceTags } from '../core/tags';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { MonitorPrivateLinkScope } from '../network/monitor-private-link-scope';
@@ -156,8 +158,10 @@ export class Workspace extends WorkspaceBase {
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
     super(scope, id);
 
+    checkRegion(this, 'location', props.location);
+    checkResourceTags(this, props.tags);
     const location = props.location ?? props.resourceGroup.location;
-    if (location === undefined) {
+    if (location === undefined || location === '') {
       throw new ValidationError(this, 'the location is unknown: the resource group has no location. '
         + 'Pass `location`, or a resource group with one (ResourceGroupRef.fromName(name, location)).');
     }
