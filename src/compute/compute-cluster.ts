@@ -78,7 +78,7 @@ export interface ComputeClusterOptions {
   readonly subnetId?: string;
   /**
    * Whether nodes get public IP addresses. Replaces the cluster when changed.
-   * @default - false when `subnetId` is given or the workspace has a managed network; otherwise true, with a warning
+   * @default - false when `subnetId` is given or the workspace has a managed network; otherwise required (an error asks for it: the library never derives public IPs from the workspace's mutable isolation setting)
    */
   readonly nodePublicIp?: boolean;
   /**

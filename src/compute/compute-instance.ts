@@ -101,7 +101,7 @@ export interface ComputeInstanceOptions {
   readonly subnetId?: string;
   /**
    * Whether the instance gets a public IP address.
-   * @default - false when `subnetId` is given or the workspace has a managed network; otherwise true, with a warning
+   * @default - false when `subnetId` is given or the workspace has a managed network; otherwise required (an error asks for it: the library never derives public IPs from the workspace's mutable isolation setting)
    */
   readonly nodePublicIp?: boolean;
   /**

@@ -48,7 +48,7 @@ export interface KeyVaultProps extends StatefulResourceProps, FirewallRulesProps
   readonly publicNetworkAccessEnabled?: boolean;
   /**
    * How long deleted vaults, keys and secrets stay recoverable: whole days from 7 to 90.
-   * It cannot be changed after the vault is created.
+   * It cannot be changed after the vault is created: Azure refuses the in-place update, so a later change fails at apply.
    * @default Duration.days(90)
    */
   readonly softDeleteRetention?: Duration;
@@ -99,7 +99,8 @@ export class KeyVault extends KeyVaultBase {
   constructor(scope: Construct, id: string, props: KeyVaultProps) {
     super(scope, id);
     const { location, name } = resolveLocationAndName(this, props, NAME_RULES.keyVault);
-    const retentionDays = wholeDays(this, 'key vault soft-delete retention', props.softDeleteRetention ?? Duration.days(90), 7, 90);
+    const retentionDays = wholeDays(this, 'key vault soft-delete retention', props.softDeleteRetention ?? Duration.days(90), 7, 90,
+      'It cannot be changed after the vault is created (Azure refuses the in-place update), so choose it now.');
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
     const firewall = resolveFirewall(this, publicAccess, props, {
       rulesName: 'ipRules/virtualNetworkSubnetIds',
