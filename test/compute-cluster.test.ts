@@ -170,7 +170,9 @@ describe('ComputeCluster: azureml-examples compute specs', () => {
   test('SSH open to the internet on public nodes is an error at synth unless acknowledged', () => {
     const f = fixture(ManagedNetworkIsolation.DISABLED);
     const construct = new ComputeCluster(f.stack, 'Cluster', {
-      workspace: f.workspace, name: 'ssh-key', nodePublicIp: true,
+      workspace: f.workspace,
+      name: 'ssh-key',
+      nodePublicIp: true,
       ssh: { adminUsername: 'azureuser', publicKey: 'ssh-rsa AAAAB3NzaC1yc2E example' },
     });
     expect(() => synthJson(f.stack)).toThrow(/Test\/Cluster: the compute cluster opens SSH \(port 22\) to the internet.*acknowledge\('AZML-COMPUTE-003'/s);

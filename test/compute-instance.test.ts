@@ -8,8 +8,8 @@ import {
 } from '../src/compute/compute-instance';
 import { VmSize } from '../src/compute/vm-size';
 import { Duration } from '../src/core/duration';
-import { Warnings } from '../src/core/warnings';
 import { UserAssignedIdentityRef } from '../src/core/identity';
+import { Warnings } from '../src/core/warnings';
 import { StorageAccount } from '../src/storage/storage-account';
 import { Workspace } from '../src/workspace/workspace';
 import { IWorkspace, ManagedNetworkIsolation } from '../src/workspace/workspace-ref';
@@ -168,7 +168,10 @@ describe('ComputeInstance: options', () => {
   test('an SSH key on a public-IP instance opens port 22 to the internet: an error unless acknowledged', () => {
     const f = fixture(ManagedNetworkIsolation.DISABLED);
     const box = new ComputeInstance(f.stack, 'Box', {
-      workspace: f.workspace, name: 'ssh-box', nodePublicIp: true, sshPublicKey: 'ssh-rsa AAAAB3NzaC1yc2E dev',
+      workspace: f.workspace,
+      name: 'ssh-box',
+      nodePublicIp: true,
+      sshPublicKey: 'ssh-rsa AAAAB3NzaC1yc2E dev',
       assignedUser: { objectId: '11111111-1111-1111-1111-111111111111', tenantId: '22222222-2222-2222-2222-222222222222' },
     });
     expect(() => synthJson(f.stack)).toThrow(/Box: the compute instance opens SSH \(port 22\) to the internet/);

@@ -1,11 +1,11 @@
 // Issue 12 items 4-6 and 9: values that used to reach Azure unchecked are refused at synth with the fix.
 import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { Construct } from 'constructs';
-import { expectConformant, providerStack, synthJson, warningsOf } from './support/synth';
 import {
-  ComputeInstance, ContainerRegistry, Environment, EnvironmentImage, KeyVault, ManagedNetworkIsolation, Principal,
-  ResourceGroupRef, StorageAccount, UserAssignedIdentityRef, Workspace, WorkspaceIdentity,
+  ApplicationInsights, ComputeInstance, ContainerRegistry, Environment, EnvironmentImage, KeyVault, ManagedNetworkIsolation, Principal,
+  ResourceGroupRef, StorageAccount, UserAssignedIdentityRef, Workspace, WorkspaceContainerRegistry, WorkspaceIdentity,
 } from '../src';
+import { expectConformant, providerStack, synthJson, warningsOf } from './support/synth';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const SUB = '00000000-0000-0000-0000-000000000000';
@@ -77,7 +77,9 @@ describe('imported resources and customer-managed keys', () => {
     expect(kv.purgeProtectionEnabled).toBe(false);
     const uai = UserAssignedIdentityRef.fromAttributes({ identityId: `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id`, principalId: '11111111-1111-1111-1111-111111111111', key: 'ws' });
     expect(() => new Workspace(s, 'Ws', {
-      resourceGroup: RG, publicNetworkAccessEnabled: true, identity: WorkspaceIdentity.userAssigned(uai),
+      resourceGroup: RG,
+      publicNetworkAccessEnabled: true,
+      identity: WorkspaceIdentity.userAssigned(uai),
       encryption: { keyVault: kv, keyId: 'https://kv-cmk.vault.azure.net/keys/cmk/0123456789abcdef' },
     })).toThrow(/has purge protection disabled; Azure ML requires it for CMK encryption/);
   });
@@ -98,6 +100,23 @@ describe('asset rules true to the ARM types', () => {
     new Environment(s, 'Env', { workspace: ws, name: 'openmpi', version: 'openmpi4.1.0-cuda11.1-cudnn8-ubuntu18.04', image: EnvironmentImage.fromUri('mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.1-cudnn8-ubuntu18.04:latest') });
     const json = synthJson(s);
     expect(JSON.stringify(json)).toContain('"name":"openmpi4.1.0-cuda11.1-cudnn8-ubuntu18.04"');
+    expectConformant(json);
+  });
+});
+
+describe('resource IDs are normalised (azurerm parses namespace and type segments case-sensitively)', () => {
+  test('Microsoft.insights/Components becomes Microsoft.Insights/components in the synthesized workspace', () => {
+    const s = providerStack();
+    const rg = `/SUBSCRIPTIONS/${SUB}/resourcegroups/rg-ml`;
+    const insights = ApplicationInsights.fromApplicationInsightsId(s, 'Ai', `${rg}/providers/Microsoft.insights/Components/appi-ml`);
+    const vault = KeyVault.fromKeyVaultId(s, 'Kv', `${rg}/providers/microsoft.keyvault/Vaults/kv-ml`);
+    const storage = StorageAccount.fromStorageAccountId(s, 'St', `${rg}/providers/Microsoft.storage/StorageAccounts/stml`);
+    new Workspace(s, 'Ws', { resourceGroup: RG, publicNetworkAccessEnabled: true, applicationInsights: insights, keyVault: vault, storageAccount: storage, containerRegistry: WorkspaceContainerRegistry.none() });
+    const json = synthJson(s);
+    const ws: any = Object.values(json.resource.azurerm_machine_learning_workspace)[0];
+    expect(ws.application_insights_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Insights/components/appi-ml`);
+    expect(ws.key_vault_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.KeyVault/vaults/kv-ml`);
+    expect(ws.storage_account_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml`);
     expectConformant(json);
   });
 });

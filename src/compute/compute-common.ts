@@ -3,9 +3,9 @@ import { IConstruct } from 'constructs';
 import { ComputeIdentity } from './compute-identity';
 import { VmSize } from './vm-size';
 import { IGrantee, pathKey, PrincipalType } from '../core/grants';
-import { checkPattern, isResolved, ValidationError } from '../core/validation';
 import { checkSubnetId } from '../core/network-rules';
 import { checkRegion } from '../core/region';
+import { checkPattern, isResolved, ValidationError } from '../core/validation';
 import { acknowledgementOf, Warnings } from '../core/warnings';
 import { IWorkspace, ManagedNetworkIsolation } from '../workspace/workspace-ref';
 

@@ -2,6 +2,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { normalizeResourceId } from '../core/arm-id';
 import { importedName } from '../core/imported-name';
 import { ValidationError } from '../core/validation';
 import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
@@ -98,7 +99,7 @@ export class ImportedContainerRegistry extends ContainerRegistryBase {
     this.sku = attrs.sku;
     const name = containerRegistryName
       ?? importedName(this, attrs.containerRegistryId, 'Microsoft.ContainerRegistry/registries', 'container registry');
-    this.containerRegistryId = attrs.containerRegistryId;
+    this.containerRegistryId = normalizeResourceId(attrs.containerRegistryId, 'Microsoft.ContainerRegistry/registries');
     this.containerRegistryName = name;
     this.loginServer = attrs.loginServer ?? `${name}.azurecr.io`;
   }

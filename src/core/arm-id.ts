@@ -50,3 +50,24 @@ export function isResourceIdOfType(id: string, type: string): boolean {
 export function childResourceId(parentId: string, childType: string, childName: string): string {
   return `${parentId}/${childType}/${childName}`;
 }
+
+/**
+ * A known ID of the given type with its fixed segments in canonical case: `subscriptions`, `resourceGroups`,
+ * `providers`, the provider namespace and the type segments (e.g. `Microsoft.insights/Components` becomes
+ * `Microsoft.Insights/components`). ARM compares IDs case-insensitively, but azurerm parses them with
+ * case-sensitive parsers (`componentsapis.ValidateComponentID`, `commonids.ValidateKeyVaultID`, ... in
+ * go-azure-sdk resource IDs, used for example by `azurerm_machine_learning_workspace`), so a differently cased
+ * segment fails `terraform validate`. References and IDs of another type are returned unchanged.
+ */
+export function normalizeResourceId(id: string, type: string): string {
+  if (Token.isUnresolved(id) || !isResourceIdOfType(id, type)) return id;
+  const [namespace, ...types] = type.split('/');
+  const segments = id.split('/');
+  const providerIndex = segments.findIndex(s => s.toLowerCase() === 'providers');
+  segments[1] = 'subscriptions';
+  segments[3] = 'resourceGroups';
+  segments[providerIndex] = 'providers';
+  segments[providerIndex + 1] = namespace;
+  types.forEach((t, i) => { segments[providerIndex + 2 + 2 * i] = t; });
+  return segments.join('/');
+}

@@ -1,5 +1,6 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
+import { normalizeResourceId } from '../core/arm-id';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { importedName } from '../core/imported-name';
 import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
@@ -76,7 +77,7 @@ export class ImportedKeyVault extends KeyVaultBase {
     this.openToAllNetworks = attrs.openToAllNetworks;
     const parsed = importedName(this, attrs.keyVaultId, 'Microsoft.KeyVault/vaults', 'key vault');
     this.keyVaultName = keyVaultName ?? parsed;
-    this.keyVaultId = attrs.keyVaultId;
+    this.keyVaultId = normalizeResourceId(attrs.keyVaultId, 'Microsoft.KeyVault/vaults');
     this.purgeProtectionEnabled = attrs.purgeProtectionEnabled;
   }
 }

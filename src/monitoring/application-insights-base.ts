@@ -1,6 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { normalizeResourceId } from '../core/arm-id';
 import { importedName } from '../core/imported-name';
 
 /** An Application Insights component: created by this library or an existing one. */
@@ -32,6 +33,6 @@ export class ImportedApplicationInsights extends ApplicationInsightsBase {
     super(scope, id);
     const parsed = importedName(this, applicationInsightsId, 'Microsoft.Insights/components', 'Application Insights');
     this.applicationInsightsName = applicationInsightsName ?? parsed;
-    this.applicationInsightsId = applicationInsightsId;
+    this.applicationInsightsId = normalizeResourceId(applicationInsightsId, 'Microsoft.Insights/components');
   }
 }

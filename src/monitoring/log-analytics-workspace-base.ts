@@ -1,6 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { normalizeResourceId } from '../core/arm-id';
 import { importedName } from '../core/imported-name';
 
 /** A Log Analytics workspace: created by this library or an existing one. */
@@ -37,7 +38,7 @@ export class ImportedLogAnalyticsWorkspace extends LogAnalyticsWorkspaceBase {
   constructor(scope: Construct, id: string, logAnalyticsWorkspaceId: string, logAnalyticsWorkspaceName?: string) {
     super(scope, id);
     const parsed = importedName(this, logAnalyticsWorkspaceId, 'Microsoft.OperationalInsights/workspaces', 'Log Analytics workspace');
-    this.logAnalyticsWorkspaceId = logAnalyticsWorkspaceId;
+    this.logAnalyticsWorkspaceId = normalizeResourceId(logAnalyticsWorkspaceId, 'Microsoft.OperationalInsights/workspaces');
     this.logAnalyticsWorkspaceName = logAnalyticsWorkspaceName ?? parsed;
   }
 }

@@ -1,6 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { normalizeResourceId } from '../core/arm-id';
 import { importedName } from '../core/imported-name';
 import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
 import { PrivateEndpointSubResource } from '../network/sub-resource';
@@ -111,7 +112,7 @@ export class ImportedStorageAccount extends StorageAccountBase {
     this.openToAllNetworks = attrs.openToAllNetworks;
     const name = storageAccountName
       ?? importedName(this, attrs.storageAccountId, 'Microsoft.Storage/storageAccounts', 'storage account');
-    this.storageAccountId = attrs.storageAccountId;
+    this.storageAccountId = normalizeResourceId(attrs.storageAccountId, 'Microsoft.Storage/storageAccounts');
     this.storageAccountName = name;
     this.primaryBlobEndpoint = attrs.primaryBlobEndpoint ?? `https://${name}.blob.core.windows.net/`;
     this.accountTier = attrs.accountTier;

@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import type { WorkspaceAttributes } from './imported-workspace';
 import { ManagedNetworkIsolation } from './workspace-ref';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
-import { isResourceIdOfType, parseResourceId } from '../core/arm-id';
+import { isResourceIdOfType, normalizeResourceId, parseResourceId } from '../core/arm-id';
 import { IGrantee, pathKey, PrincipalType } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { ValidationError } from '../core/validation';
@@ -36,7 +36,7 @@ export function importedWorkspaceFields(scope: IConstruct, attrs: WorkspaceAttri
   }
   const parts = parseResourceId(attrs.workspaceId)!;
   return {
-    workspaceId: attrs.workspaceId,
+    workspaceId: normalizeResourceId(attrs.workspaceId, 'Microsoft.MachineLearningServices/workspaces'),
     workspaceName: parts.name,
     resourceGroupName: parts.resourceGroupName,
     location: attrs.location,
