@@ -1,7 +1,8 @@
 import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machine-learning-compute-cluster';
 import { Construct, IConstruct } from 'constructs';
 import {
-  checkDurationSeconds, checkIdentity, computeGrantee, requireSshAcknowledgement, hasManagedNetwork, resolveLocation, resolveNodePublicIp, resolveVmSize,
+  checkDurationSeconds, checkIdentity, computeGrantee, hasManagedNetwork, requireSshAcknowledgement, resolveLocation,
+  resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
 import { VmPriority, VmSize } from './vm-size';

@@ -1,8 +1,8 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { normalizeResourceId } from '../core/arm-id';
+import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { importedName } from '../core/imported-name';
 import { ValidationError } from '../core/validation';
 import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';

@@ -1,7 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
-import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { normalizeResourceId } from '../core/arm-id';
+import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { importedName } from '../core/imported-name';
 
 /** An Application Insights component: created by this library or an existing one. */

@@ -1,7 +1,7 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
-import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { normalizeResourceId } from '../core/arm-id';
+import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { importedName } from '../core/imported-name';
 import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
 import { PrivateEndpointSubResource } from '../network/sub-resource';
