@@ -165,8 +165,10 @@ describeWithShared('Azure ML CLI workspace specs', () => {
       storage_account_id: spec.storage_account,
       container_registry_id: spec.container_registry,
       key_vault_id: spec.key_vault,
-      application_insights_id: spec.application_insights,
+      // The spec writes Microsoft.insights; azurerm parses the namespace case-sensitively, so the ID is normalised.
+      application_insights_id: spec.application_insights.replace('/Microsoft.insights/', '/Microsoft.Insights/'),
     });
+    expect(spec.application_insights).toContain('/Microsoft.insights/');
     for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry', 'azurerm_application_insights']) {
       expect(count(json, type)).toBe(0);
     }

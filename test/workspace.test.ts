@@ -1,4 +1,5 @@
 // Workspace: secure defaults, bring-your-own dependencies, identities, CMK, protection, grants and bad input.
+import { createHash } from 'crypto';
 import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
@@ -55,8 +56,14 @@ function roleAssignments(json: any): any[] {
   return Object.values(ofType(json, 'azurerm_role_assignment'));
 }
 
+/** A GUID-shaped object ID derived from a key (object IDs are checked to be GUIDs). */
+function principalOf(key: string): string {
+  const hex = createHash('md5').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 function uai(key = 'id-ml', id = UAI_ID) {
-  return UserAssignedIdentityRef.fromAttributes({ identityId: id, principalId: `${key}-principal`, clientId: `${key}-client`, key });
+  return UserAssignedIdentityRef.fromAttributes({ identityId: id, principalId: principalOf(key), clientId: `${key}-client`, key });
 }
 
 describe('Workspace', () => {
@@ -270,7 +277,7 @@ describe('Workspace', () => {
 
       const ref = (type: string) => `\${${address(json, type)}.id}`;
       const granted = roleAssignments(json).map(r => {
-        expect(r.principal_id).toBe('id-ml-principal');
+        expect(r.principal_id).toBe(principalOf('id-ml'));
         expect(r.principal_type).toBe('ServicePrincipal');
         expect(r.skip_service_principal_aad_check).toBe(true);
         return `${r.role_definition_name} on ${r.scope}`;
@@ -330,7 +337,7 @@ describe('Workspace', () => {
       });
       expect(workspace.service_side_encryption_enabled).toBe(true);
       const keyRole = roleAssignments(json).find(r => r.role_definition_name === 'Key Vault Crypto Service Encryption User');
-      expect(keyRole).toMatchObject({ scope: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`, principal_id: 'id-ml-principal' });
+      expect(keyRole).toMatchObject({ scope: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`, principal_id: principalOf('id-ml') });
       expectConformant(json);
     });
 
