@@ -69,7 +69,8 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
  * `<object id of the data-science group>` and names are refused here instead of by Azure at apply.
  */
 export function checkGuid(scope: IConstruct, what: string, value: string | undefined, fix: string): void {
-  if (value === undefined || !isResolved(value)) return;
+  // A string holding a Terraform interpolation (e.g. an azapi output) is a reference too.
+  if (value === undefined || !isResolved(value) || value.includes('${')) return;
   if (!GUID.test(value)) {
     throw new ValidationError(scope, `${what} '${value}' is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx). ${fix}`);
   }
