@@ -43,7 +43,7 @@ describe('Project', () => {
     const imported = Hub.fromHubId(teams, 'Hub', HUB_ID, 'westeurope');
     const project = new Project(teams, 'TeamA', { hub: imported, friendlyName: 'Team A', description: 'Team A models', tags: { team: 'a' } });
     project.grantAiDeveloper(TEAM);
-    project.addComputeCluster('Cpu', { maxNodes: 2 });
+    project.addComputeCluster('Cpu', { maxNodes: 2, nodePublicIp: true });
     project.addConnection('Feed', { category: ConnectionCategory.PYTHON_FEED, target: 'https://pypi.org/simple', auth: ConnectionAuth.none() });
     const json = synthJson(teams);
     expectConformant(json);
