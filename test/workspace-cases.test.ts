@@ -214,7 +214,7 @@ describeWithShared('Azure ML CLI workspace specs', () => {
     expect(() => managed.addServiceTagOutboundRule('tag-rule', { serviceTag: 'Storage', protocol: 'HTTP', portRanges: '443' }))
       .toThrow(/outbound rule 'tag-rule' protocol 'HTTP' is not supported; use one of: \*, TCP, UDP, ICMP/);
     expect(() => managed.addPrivateEndpointOutboundRule('pe-rule', { serviceResourceId: '/subscriptions/x', subResourceTarget: 'sql' }))
-      .toThrow(/sub-resource 'sql' is not supported/);
+      .toThrow(/outbound rule 'pe-rule' target '\/subscriptions\/x' is not an ARM resource ID/);
     const json = synthJson(stack);
     expect(Object.values<any>(json.resource.azurerm_machine_learning_workspace_network_outbound_rule_fqdn).map(r => r.name)).toEqual(['pypi']);
     expectConformant(json);

@@ -1,5 +1,14 @@
+import { MachineLearningWorkspaceNetworkOutboundRuleFqdn } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-fqdn';
+import { MachineLearningWorkspaceNetworkOutboundRuleServiceTag } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-service-tag';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import {
+  addFqdnOutboundRule,
+  addPrivateEndpointOutboundRule,
+  addServiceTagOutboundRule,
+} from './outbound-rules';
+import { PrivateEndpointOutboundRuleOptions, ServiceTagOutboundRuleOptions } from './workspace-options';
 import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
 import { CodeAsset, CodeAssetOptions } from '../assets/code-asset';
 import { DataAsset, DataAssetOptions } from '../assets/data-asset';
@@ -84,6 +93,25 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addModel(id: string, options: ModelOptions): Model {
     return new Model(this, id, { ...options, workspace: this });
+  }
+
+  /** Allows managed-network computes to reach an FQDN (mode `AllowOnlyApprovedOutbound`). */
+  public addFqdnOutboundRule(name: string, destinationFqdn: string): MachineLearningWorkspaceNetworkOutboundRuleFqdn {
+    return addFqdnOutboundRule(this, name, destinationFqdn);
+  }
+
+  /** Allows managed-network computes to reach an Azure service tag (mode `AllowOnlyApprovedOutbound`). */
+  public addServiceTagOutboundRule(name: string, options: ServiceTagOutboundRuleOptions): MachineLearningWorkspaceNetworkOutboundRuleServiceTag {
+    return addServiceTagOutboundRule(this, name, options);
+  }
+
+  /**
+   * Adds a managed private endpoint from the managed network to any Azure resource and sub-resource
+   * (AI Search, AI Services / Azure OpenAI, SQL, Cosmos DB, a registry, another workspace, ...).
+   * Replace-forcing attributes.
+   */
+  public addPrivateEndpointOutboundRule(name: string, options: PrivateEndpointOutboundRuleOptions): TerraformResource {
+    return addPrivateEndpointOutboundRule(this, name, options);
   }
 
   public addPrivateEndpoint(options: TargetPrivateEndpointOptions): PrivateEndpoint[] {

@@ -1,6 +1,6 @@
 // Internal: input checks every workspace kind shares (Workspace, Hub). Not exported from src/index.ts.
 import { IConstruct } from 'constructs';
-import { WorkspaceEncryption, WorkspaceIdentity, WorkspaceManagedNetwork } from './workspace-options';
+import { ManagedNetworkFirewallSku, WorkspaceEncryption, WorkspaceIdentity, WorkspaceManagedNetwork } from './workspace-options';
 import { ManagedNetworkIsolation } from './workspace-ref';
 import { BuiltInRole } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
@@ -34,6 +34,13 @@ export function checkWorkspaceIdentity(scope: IConstruct, identity: WorkspaceIde
 
 /** Checks the isolation mode and that a provisioned network exists. */
 export function checkManagedNetwork(scope: IConstruct, network: WorkspaceManagedNetwork): void {
+  if (network.firewallSku !== undefined) {
+    checkOneOf(scope, 'managed network firewall SKU', network.firewallSku, Object.values(ManagedNetworkFirewallSku));
+    if (network.isolationMode !== ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND) {
+      throw new ValidationError(scope, `\`managedNetwork.firewallSku\` is '${network.firewallSku}' but the isolation mode is `
+        + `${network.isolationMode}: the firewall only exists with AllowOnlyApprovedOutbound. Set that isolation mode, or drop firewallSku.`);
+    }
+  }
   checkOneOf(scope, 'managed network isolation mode', network.isolationMode, Object.values(ManagedNetworkIsolation));
   if (network.provisionOnCreation && network.isolationMode === ManagedNetworkIsolation.DISABLED) {
     throw new ValidationError(scope, '`managedNetwork.provisionOnCreation` is true but the isolation mode is Disabled: '

@@ -39,6 +39,14 @@ export interface FeatureStoreSettings {
   readonly onlineConnectionName?: string;
 }
 
+/** SKU of the Azure Firewall a managed network deploys for FQDN rules (mode `AllowOnlyApprovedOutbound`). */
+export enum ManagedNetworkFirewallSku {
+  /** Standard: the default; costs more. */
+  STANDARD = 'Standard',
+  /** Basic: cheaper, lower throughput; enough for package mirrors and a few FQDN rules. */
+  BASIC = 'Basic',
+}
+
 /** The managed virtual network of a workspace. */
 export interface WorkspaceManagedNetwork {
   /**
@@ -52,6 +60,12 @@ export interface WorkspaceManagedNetwork {
    * @default false
    */
   readonly provisionOnCreation?: boolean;
+  /**
+   * SKU of the Azure Firewall deployed for FQDN outbound rules (`managedNetwork.firewallSku`, set through
+   * `azapi_update_resource`: azurerm 4.55.0 lacks it). Only with `AllowOnlyApprovedOutbound`.
+   * @default - Azure ML's default (Standard); nothing is emitted
+   */
+  readonly firewallSku?: ManagedNetworkFirewallSku;
 }
 
 /** Network settings of serverless compute (jobs without a named compute). */
@@ -211,4 +225,32 @@ export interface WorkspacePrivateEndpointSettings {
    * @default true when the workspace creates Application Insights or Log Analytics
    */
   readonly monitorPrivateLinkScope?: boolean;
+}
+
+/** Options of a private-endpoint outbound rule of the managed network. */
+export interface PrivateEndpointOutboundRuleOptions {
+  /** ARM ID of the target resource. */
+  readonly serviceResourceId: string;
+  /**
+   * Sub-resource (group ID) of the target, e.g. `blob`, `vault`, `amlworkspace`, `registry`, `searchService`,
+   * `account` (AI Services / Azure OpenAI), `sqlServer`, `Sql` (Cosmos DB). azurerm's nine (`blob`, `file`, `dfs`,
+   * `queue`, `table`, `web`, `vault`, `amlworkspace`, `redisCache`) become an
+   * `azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint`; any other an `azapi_resource`.
+   */
+  readonly subResourceTarget: string;
+  /**
+   * Whether Spark jobs may use the endpoint.
+   * @default false
+   */
+  readonly sparkEnabled?: boolean;
+}
+
+/** Options of a service-tag outbound rule of the managed network. */
+export interface ServiceTagOutboundRuleOptions {
+  /** Service tag, e.g. `DataFactory`. */
+  readonly serviceTag: string;
+  /** `TCP`, `UDP`, `ICMP` or `*`. */
+  readonly protocol: string;
+  /** Port ranges, e.g. `80, 8080` or `443`. */
+  readonly portRanges: string;
 }

@@ -1,5 +1,9 @@
+import type { MachineLearningWorkspaceNetworkOutboundRuleFqdn } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-fqdn';
+import type { MachineLearningWorkspaceNetworkOutboundRuleServiceTag } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-service-tag';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import type { PrivateEndpointOutboundRuleOptions, ServiceTagOutboundRuleOptions } from './workspace-options';
 import type { CodeAsset, CodeAssetOptions } from '../assets/code-asset';
 import type { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import type { Model, ModelOptions } from '../assets/model';
@@ -91,6 +95,12 @@ export interface IWorkspace extends IConstruct {
   addDataAsset(id: string, options: DataAssetOptions): DataAsset;
   /** Registers a model version in this workspace, as a child construct of the workspace. */
   addModel(id: string, options: ModelOptions): Model;
+  /** Allows managed-network computes to reach an FQDN (mode `AllowOnlyApprovedOutbound`). */
+  addFqdnOutboundRule(name: string, destinationFqdn: string): MachineLearningWorkspaceNetworkOutboundRuleFqdn;
+  /** Allows managed-network computes to reach an Azure service tag (mode `AllowOnlyApprovedOutbound`). */
+  addServiceTagOutboundRule(name: string, options: ServiceTagOutboundRuleOptions): MachineLearningWorkspaceNetworkOutboundRuleServiceTag;
+  /** Adds a managed private endpoint from the managed network to any Azure resource and sub-resource. */
+  addPrivateEndpointOutboundRule(name: string, options: PrivateEndpointOutboundRuleOptions): TerraformResource;
   /**
    * Adds private endpoints to this workspace, one per sub-resource (`amlworkspace`, registered in both the `api` and `notebooks` zones), with their private DNS.
    * Construct IDs are `PrivateEndpoint-<sub-resource>` under this construct.

@@ -1,12 +1,8 @@
 import { MachineLearningWorkspace } from '@cdktf/provider-azurerm/lib/machine-learning-workspace';
-import { MachineLearningWorkspaceNetworkOutboundRuleFqdn } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-fqdn';
-import { MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-private-endpoint';
-import { MachineLearningWorkspaceNetworkOutboundRuleServiceTag } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-service-tag';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { AssociatedResources, createAssociatedResources } from './associated-resources';
 import { ImportedWorkspace, WorkspaceAttributes } from './imported-workspace';
-import { checkFqdn, checkPortRanges, outboundRuleId } from './outbound-rule-checks';
 import { WorkspaceBase } from './workspace-base';
 import {
   checkByoStorage, checkClosedDependencies, checkEncryption, checkManagedNetwork, checkStorageSharedKey, checkWorkspaceIdentity,
@@ -40,12 +36,15 @@ import { checkOneOf, checkPattern, isResolved, ValidationError } from '../core/v
 import { Warnings } from '../core/warnings';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
+import { publicIpv4Problem } from '../network/ip-address';
 import { MonitorPrivateLinkScope } from '../network/monitor-private-link-scope';
 import { PrivateEndpoint } from '../network/private-endpoint';
 import { IStorageAccount } from '../storage/storage-account-base';
 
 /** The ARM type and API version of the `systemDatastoresAuthMode` update (azurerm 4.55.0 lacks the property). */
 const WORKSPACE_ARM_TYPE = 'Microsoft.MachineLearningServices/workspaces@2025-06-01';
+/** `ipAllowlist` exists only in preview API versions (not in 2025-06-01 or 2026-05-01). */
+const WORKSPACE_PREVIEW_ARM_TYPE = 'Microsoft.MachineLearningServices/workspaces@2024-04-01-preview';
 
 /** Properties of a Workspace. */
 export interface WorkspaceProps extends WorkspaceCommonProps {
@@ -59,6 +58,13 @@ export interface WorkspaceProps extends WorkspaceCommonProps {
    * @default - none
    */
   readonly featureStore?: FeatureStoreSettings;
+  /**
+   * Public IPv4 addresses or CIDR ranges allowed to reach the workspace over its public endpoint
+   * (`ipAllowlist`, set through `azapi_update_resource` with API version 2024-04-01-preview: azurerm 4.55.0
+   * and the GA API versions lack it). Needs public network access; everything else is refused.
+   * @default - none: with public access on, every address may connect
+   */
+  readonly ipAllowlist?: string[];
   /**
    * Compute cluster that builds environment images (needed when the registry or workspace is private).
    * @default - none: Azure ML builds on its own infrastructure
@@ -83,29 +89,6 @@ export interface WorkspaceProps extends WorkspaceCommonProps {
    * @default false
    */
   readonly privateEndpointsManagedElsewhere?: boolean;
-}
-
-/** Options of a private-endpoint outbound rule of the managed network. */
-export interface PrivateEndpointOutboundRuleOptions {
-  /** ARM ID of the target resource. */
-  readonly serviceResourceId: string;
-  /** Sub-resource: `blob`, `file`, `dfs`, `queue`, `table`, `web`, `vault`, `amlworkspace` or `redisCache`. */
-  readonly subResourceTarget: string;
-  /**
-   * Whether Spark jobs may use the endpoint.
-   * @default false
-   */
-  readonly sparkEnabled?: boolean;
-}
-
-/** Options of a service-tag outbound rule of the managed network. */
-export interface ServiceTagOutboundRuleOptions {
-  /** Service tag, e.g. `DataFactory`. */
-  readonly serviceTag: string;
-  /** `TCP`, `UDP`, `ICMP` or `*`. */
-  readonly protocol: string;
-  /** Port ranges, e.g. `80, 8080` or `443`. */
-  readonly portRanges: string;
 }
 
 /** An Azure Machine Learning workspace with its associated resources. */
@@ -146,6 +129,10 @@ export class Workspace extends WorkspaceBase {
   public readonly resource: MachineLearningWorkspace;
   /** The `azapi_update_resource` setting `systemDatastoresAuthMode`, when identity-based datastores are on. */
   public readonly systemDatastoresAuthMode?: AzapiUpdateResource;
+  /** The `azapi_update_resource` setting the managed network's firewall SKU, when `managedNetwork.firewallSku` is given. */
+  public readonly firewallSkuUpdate?: AzapiUpdateResource;
+  /** The `azapi_update_resource` setting the IP allowlist, when `ipAllowlist` is given. */
+  public readonly ipAllowlistUpdate?: AzapiUpdateResource;
   /** Whether the workspace is reachable from public networks. */
   public readonly publicNetworkAccessEnabled: boolean;
   /** Private endpoints created from the `privateEndpoint` prop (workspace and dependencies). */
@@ -189,6 +176,7 @@ export class Workspace extends WorkspaceBase {
     const registryChoice = props.containerRegistry ?? WorkspaceContainerRegistry.create();
 
     checkManagedNetwork(this, managedNetwork);
+    if (props.ipAllowlist !== undefined) this.checkIpAllowlist(props.ipAllowlist, publicAccess);
     this.checkServerless(props.serverlessCompute, publicAccess);
     const sharedKeyAccess = props.storageSharedKeyAccess ?? true;
     checkStorageSharedKey(this, sharedKeyAccess, identityBased, props.storageAccount);
@@ -299,6 +287,27 @@ export class Workspace extends WorkspaceBase {
       });
     }
 
+    // Updates of the same workspace run one after the other: parallel PUTs on a workspace conflict.
+    let lastUpdate: AzapiUpdateResource | undefined = this.systemDatastoresAuthMode;
+    if (managedNetwork.firewallSku !== undefined) {
+      this.firewallSkuUpdate = new AzapiUpdateResource(this, 'ManagedNetworkFirewallSku', {
+        type: WORKSPACE_ARM_TYPE,
+        resourceId: this.resource.id,
+        body: { properties: { managedNetwork: { isolationMode: managedNetwork.isolationMode, firewallSku: managedNetwork.firewallSku } } },
+        ignoreCasing: true,
+        dependsOn: lastUpdate ? [lastUpdate] : undefined,
+      });
+      lastUpdate = this.firewallSkuUpdate;
+    }
+    if (props.ipAllowlist !== undefined) {
+      this.ipAllowlistUpdate = new AzapiUpdateResource(this, 'IpAllowlist', {
+        type: WORKSPACE_PREVIEW_ARM_TYPE,
+        resourceId: this.resource.id,
+        body: { properties: { publicNetworkAccess: 'Enabled', ipAllowlist: props.ipAllowlist } },
+        dependsOn: lastUpdate ? [lastUpdate] : undefined,
+      });
+    }
+
     if (identity.primary) {
       // After the workspace exists: the identity manages the workspace (idle shutdown, jobs).
       this.grant(identity.primary, BuiltInRole.CONTRIBUTOR);
@@ -316,7 +325,7 @@ export class Workspace extends WorkspaceBase {
       associated.addDiagnostics(this, 'Diagnostics', this.resource.id);
     }
 
-    if (props.publicNetworkAccessEnabled === undefined) {
+    if (props.publicNetworkAccessEnabled === undefined && props.ipAllowlist === undefined) {
       Warnings.of(this).add('AZML-WS-001', 'The workspace is reachable from public networks (publicNetworkAccessEnabled '
         + 'defaults to true so that Azure ML studio works without private networking). To close it and the storage '
         + 'account, key vault and registry it created, set `publicNetworkAccessEnabled: false` and reach it through '
@@ -354,64 +363,26 @@ export class Workspace extends WorkspaceBase {
     return super.grantDataScientist(grantee);
   }
 
-  /** Allows managed-network computes to reach an FQDN (mode `AllowOnlyApprovedOutbound`). */
-  public addFqdnOutboundRule(name: string, destinationFqdn: string): MachineLearningWorkspaceNetworkOutboundRuleFqdn {
-    this.checkOutboundRule(name);
-    checkFqdn(this, name, destinationFqdn);
-    return new MachineLearningWorkspaceNetworkOutboundRuleFqdn(this, outboundRuleId(this, name), {
-      name,
-      workspaceId: this.workspaceId,
-      destinationFqdn,
-    });
-  }
-
-  /** Allows managed-network computes to reach an Azure service tag (mode `AllowOnlyApprovedOutbound`). */
-  public addServiceTagOutboundRule(name: string, options: ServiceTagOutboundRuleOptions): MachineLearningWorkspaceNetworkOutboundRuleServiceTag {
-    this.checkOutboundRule(name);
-    checkOneOf(this, `outbound rule '${name}' protocol`, options.protocol, ['*', 'TCP', 'UDP', 'ICMP']);
-    checkPortRanges(this, name, options.portRanges);
-    return new MachineLearningWorkspaceNetworkOutboundRuleServiceTag(this, outboundRuleId(this, name), {
-      name,
-      workspaceId: this.workspaceId,
-      serviceTag: options.serviceTag,
-      protocol: options.protocol,
-      portRanges: options.portRanges,
-    });
-  }
-
-  /** Adds a managed private endpoint from the managed network to an Azure resource. Replace-forcing attributes. */
-  public addPrivateEndpointOutboundRule(
-    name: string,
-    options: PrivateEndpointOutboundRuleOptions,
-  ): MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint {
-    this.checkOutboundRule(name);
-    checkOneOf(this, `outbound rule '${name}' sub-resource`, options.subResourceTarget,
-      ['vault', 'amlworkspace', 'blob', 'table', 'queue', 'file', 'web', 'dfs', 'redisCache']);
-    return new MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint(this, outboundRuleId(this, name), {
-      name,
-      workspaceId: this.workspaceId,
-      serviceResourceId: options.serviceResourceId,
-      subResourceTarget: options.subResourceTarget,
-      sparkEnabled: options.sparkEnabled ?? false,
-    });
-  }
-
-  private checkOutboundRule(name: string): void {
-    if (this.managedNetworkIsolation === ManagedNetworkIsolation.DISABLED) {
-      throw new ValidationError(this, `outbound rule '${name}' needs a managed network, but its isolation mode is Disabled. `
-        + 'Set `managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND }` (or ALLOW_INTERNET_OUTBOUND).');
-    }
-    checkPattern(this, 'outbound rule name', name, /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
-      'it must be 3-33 letters, digits, hyphens and underscores, starting with a letter or digit', 'Pass a valid rule name.');
-    if (isResolved(name) && this.node.tryFindChild(`OutboundRule-${name}`)) {
-      throw new ValidationError(this, `outbound rule '${name}' is already defined; rule names must be unique in a workspace.`);
-    }
-  }
-
   private checkImageBuildCompute(computeName: string): void {
     checkPattern(this, 'image-build compute name', computeName, NAME_RULES.computeCluster.pattern,
       `it must be the name of a compute cluster: ${NAME_RULES.computeCluster.description}`,
       'Pass the name of a compute cluster of this workspace.');
+  }
+
+  private checkIpAllowlist(allowlist: string[], publicAccess: boolean): void {
+    if (!publicAccess) {
+      throw new ValidationError(this, '`ipAllowlist` limits public access, but publicNetworkAccessEnabled is false: the list would '
+        + 'have no effect. Set publicNetworkAccessEnabled: true to allow only these ranges, or remove ipAllowlist.');
+    }
+    if (allowlist.length === 0) {
+      throw new ValidationError(this, '`ipAllowlist` is empty, which Azure treats as no restriction. List the public ranges that '
+        + 'need access, or set publicNetworkAccessEnabled: false and use private endpoints.');
+    }
+    for (const entry of allowlist) {
+      if (!isResolved(entry)) continue;
+      const problem = publicIpv4Problem(entry);
+      if (problem) throw new ValidationError(this, `ipAllowlist entry '${entry}' is invalid: ${problem}.`);
+    }
   }
 
   private checkServerless(serverless: WorkspaceServerlessCompute | undefined, publicAccess: boolean): void {
