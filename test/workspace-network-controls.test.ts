@@ -24,7 +24,9 @@ function workspace(props: Partial<WorkspaceProps>): [any, Workspace] {
 
 describeWithShared('workspace network controls through azapi', () => {
   test('firewall SKU: an update of managedNetwork after the datastore auth update', () => {
-    const [json] = workspace({ managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, firewallSku: ManagedNetworkFirewallSku.BASIC } });
+    const [json] = workspace({
+      managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, firewallSku: ManagedNetworkFirewallSku.BASIC },
+    });
     expectConformant(json);
     const updates = ofType(json, 'azapi_update_resource');
     const [name, sku] = Object.entries<any>(updates).find(([, u]) => u.body.properties.managedNetwork)!;
@@ -37,7 +39,8 @@ describeWithShared('workspace network controls through azapi', () => {
   });
 
   test('firewall SKU needs AllowOnlyApprovedOutbound', () => {
-    expect(() => workspace({ managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_INTERNET_OUTBOUND, firewallSku: ManagedNetworkFirewallSku.BASIC } }))
+    const managedNetwork = { isolationMode: ManagedNetworkIsolation.ALLOW_INTERNET_OUTBOUND, firewallSku: ManagedNetworkFirewallSku.BASIC };
+    expect(() => workspace({ managedNetwork }))
       .toThrow(/platform\/Ml: `managedNetwork.firewallSku` is 'Basic' but the isolation mode is AllowInternetOutbound/);
   });
 
