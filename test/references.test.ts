@@ -104,7 +104,7 @@ const CASES: Case[] = [
     const uai = UserAssignedIdentityRef.fromAttributes({ identityId: r.str(), principalId: r.str(), key: 'cmk' });
     new Workspace(s, 'X', { resourceGroup: RG, publicNetworkAccessEnabled: true, identity: WorkspaceIdentity.userAssigned(uai), encryption: { keyVault: kv, keyId: r.str() } });
   }],
-  ['Workspace serverless subnetId', (s, r) => new Workspace(s, 'X', { resourceGroup: RG, publicNetworkAccessEnabled: false, serverlessCompute: { subnetId: r.str() } })],
+  ['Workspace serverless subnetId', (s, r) => new Workspace(s, 'X', { resourceGroup: RG, publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true, serverlessCompute: { subnetId: r.str() } })],
   ['Workspace storageReplication', (s, r) => new Workspace(s, 'X', { resourceGroup: RG, publicNetworkAccessEnabled: true, storageReplication: StorageReplication.of(r.str()) })],
   ['Workspace outbound rule name and FQDN', (s, r) => {
     const ws = new Workspace(s, 'X', { resourceGroup: RG, publicNetworkAccessEnabled: true, managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND } });

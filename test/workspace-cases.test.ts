@@ -51,7 +51,11 @@ function workspaceFromSpec(stack: TerraformStack, spec: any): Workspace {
       case 'tags': props.tags = value; break;
       case 'hbi_workspace': props.highBusinessImpact = value; break;
       case 'image_build_compute': props.imageBuildComputeName = value; break;
-      case 'public_network_access': props.publicNetworkAccessEnabled = value === 'Enabled'; break;
+      case 'public_network_access':
+        props.publicNetworkAccessEnabled = value === 'Enabled';
+        // The CLI specs create the workspace only; its private endpoints are made separately.
+        if (value !== 'Enabled') props.privateEndpointsManagedElsewhere = true;
+        break;
       case 'storage_account': props.storageAccount = StorageAccount.fromStorageAccountId(stack, 'Storage', value); break;
       case 'key_vault': props.keyVault = KeyVault.fromKeyVaultId(stack, 'KeyVault', value); break;
       case 'application_insights': props.applicationInsights = ApplicationInsights.fromApplicationInsightsId(stack, 'AppInsights', value); break;

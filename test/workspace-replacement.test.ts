@@ -92,6 +92,7 @@ describe('Workspace replacement safety', () => {
       description: 'second',
       friendlyName: 'ML prod',
       publicNetworkAccessEnabled: false,
+      privateEndpointsManagedElsewhere: true,
       imageBuildComputeName: 'image-builder',
     });
     // The change is real: the mutable attributes did move.

@@ -224,7 +224,7 @@ describe('Workspace', () => {
   });
 
   test('publicNetworkAccessEnabled: false closes the workspace and the storage, vault and registry it created', () => {
-    const { json, ws } = synthWorkspace({ publicNetworkAccessEnabled: false });
+    const { json, ws } = synthWorkspace({ publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true });
     expect(only(json, 'azurerm_machine_learning_workspace').public_network_access_enabled).toBe(false);
     expect(only(json, 'azurerm_storage_account')).toMatchObject({
       public_network_access_enabled: false,
@@ -422,7 +422,7 @@ describe('Workspace', () => {
     test('library L2s created next to the workspace', () => {
       const stack = providerStack('test');
       const storage = new StorageAccount(stack, 'Data', { resourceGroup: RG, azureMlCorsRules: true });
-      const { json } = synthWorkspace({ storageAccount: storage, publicNetworkAccessEnabled: false }, stack);
+      const { json } = synthWorkspace({ storageAccount: storage, publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true }, stack);
       expect(only(json, 'azurerm_machine_learning_workspace').storage_account_id).toBe(`\${${address(json, 'azurerm_storage_account')}.id}`);
       expectConformant(json);
     });
@@ -534,7 +534,7 @@ describe('Workspace', () => {
 
   test('serverless compute settings', () => {
     const subnetId = `${SUB.replace('/providers', '')}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/training`;
-    const { json } = synthWorkspace({ publicNetworkAccessEnabled: false, serverlessCompute: { subnetId } });
+    const { json } = synthWorkspace({ publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true, serverlessCompute: { subnetId } });
     expect(only(json, 'azurerm_machine_learning_workspace').serverless_compute).toEqual({ subnet_id: subnetId, public_ip_enabled: false });
     expectConformant(json);
   });

@@ -191,6 +191,8 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
   public readonly imageUri?: string;
   /** The build context URI sent to Azure, when the environment is built. */
   public readonly contextUri?: string;
+  /** Whether Azure ML builds an image for it (a conda file or a build context): a private workspace then needs image-build compute. */
+  public readonly needsImageBuild: boolean;
   private readonly image?: EnvironmentImage;
 
   constructor(scope: Construct, id: string, props: EnvironmentProps) {
@@ -222,6 +224,7 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
     const condaFile = props.condaFile?._bind(this);
     const build = props.buildContext?._bind(this, environmentName, props.workspace);
     this.contextUri = build?.contextUri;
+    this.needsImageBuild = props.condaFile !== undefined || props.buildContext !== undefined;
 
     const immutable = {
       image: this.imageUri,

@@ -92,6 +92,8 @@ export class PrivateEndpoint extends Construct {
   public readonly resource: AzurermPrivateEndpoint;
   /** The sub-resource the endpoint reaches. */
   public readonly subResource: PrivateEndpointSubResource;
+  /** ARM ID of the resource the endpoint reaches. */
+  public readonly targetResourceId: string;
   /** The DNS mode of the endpoint. */
   public readonly dns: PrivateDns;
   /** The private DNS zone IDs in the endpoint's zone group (empty when Azure Policy manages the zones). */
@@ -137,6 +139,7 @@ export class PrivateEndpoint extends Construct {
     });
     this.node.defaultChild = this.resource;
     this.subResource = props.subResource;
+    this.targetResourceId = props.targetResourceId;
     this.dns = dns;
     this.privateDnsZoneIds = zoneIds ?? [];
   }

@@ -19,6 +19,7 @@ import {
   WorkspaceServerlessCompute,
 } from './workspace-options';
 import { createWorkspacePrivateEndpoints, wantsMonitorPrivateLink } from './workspace-private-endpoints';
+import { addReachabilityChecks } from './workspace-reachability';
 import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
 import { AzapiUpdateResource } from '../azapi/update-resource';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
@@ -320,6 +321,18 @@ export class Workspace extends WorkspaceBase {
       ? createWorkspacePrivateEndpoints(this, location, props.resourceGroup, associated, created, props.privateEndpoint)
       : undefined;
     this.privateEndpoints = privateNetworking?.endpoints ?? [];
+    addReachabilityChecks(this, {
+      workspaceId: this.resource.id,
+      publicNetworkAccessEnabled: publicAccess,
+      privateEndpointsManagedElsewhere: props.privateEndpointsManagedElsewhere ?? false,
+      containerRegistry: associated.containerRegistry,
+      imageBuildComputeName: () => this.resource.imageBuildComputeNameInput,
+      dependencies: [
+        { what: 'storage account', dep: props.storageAccount },
+        { what: 'key vault', dep: props.keyVault },
+        { what: 'container registry', dep: registryChoice.registry },
+      ],
+    });
     this.monitorPrivateLinkScope = privateNetworking?.monitorScope;
     if (diagnostics && associated.logAnalyticsWorkspaceId) {
       associated.addDiagnostics(this, 'Diagnostics', this.resource.id);
