@@ -183,7 +183,7 @@ describe('OnlineEndpoint', () => {
 describe('BatchEndpoint', () => {
   test('a model deployment on a cluster: mini-batch size, retries, output action and file name; default deployment set after it exists', () => {
     const { stack, workspace, model } = setup();
-    const cluster = new ComputeCluster(stack, 'Cluster', { workspace, name: 'cpu-cluster' });
+    const cluster = new ComputeCluster(stack, 'Cluster', { workspace, name: 'cpu-cluster', nodePublicIp: true });
     const endpoint = new BatchEndpoint(stack, 'Batch', { workspace, name: 'mnist-batch' });
     endpoint.addDeployment('Classifier', {
       name: 'classifier',
@@ -220,7 +220,7 @@ describe('BatchEndpoint', () => {
 
   test('a pipeline component deployment; bad input', () => {
     const { stack, workspace, model } = setup();
-    const cluster = new ComputeCluster(stack, 'Cluster', { workspace, name: 'cpu-cluster' });
+    const cluster = new ComputeCluster(stack, 'Cluster', { workspace, name: 'cpu-cluster', nodePublicIp: true });
     const endpoint = new BatchEndpoint(stack, 'Batch', { workspace, name: 'pipeline-batch' });
     const componentId = `${WS_ID}/components/score_pipeline/versions/1`;
     endpoint.addDeployment('Pipeline', { name: 'pipeline', compute: cluster, pipelineComponentId: componentId, pipelineSettings: { continue_on_step_failure: 'false' } });
