@@ -4,6 +4,7 @@ export * from './network';
 export * from './storage/storage-account-base';
 export * from './storage/storage-account';
 export * from './key-vault/key-vault-base';
+export * from './key-vault/customer-managed-key';
 export * from './monitoring/application-insights-base';
 export * from './container-registry/container-registry-base';
 export * from './container-registry/container-registry';

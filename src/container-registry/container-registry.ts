@@ -11,6 +11,9 @@ import { CONTAINER_REGISTRY_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { StatefulResourceProps } from '../core/stateful-resource-props';
 import { checkOneOf, isResolved, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
+import { CustomerManagedKey } from '../key-vault/customer-managed-key';
+import { applyCustomerManagedKey } from '../key-vault/customer-managed-key-grant';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
 
@@ -66,6 +69,16 @@ export interface ContainerRegistryProps extends StatefulResourceProps {
    * @default Duration.days(7)
    */
   readonly retention?: Duration;
+  /**
+   * Encrypt the registry with a customer-managed key (`encryption`, Premium only) reached through a
+   * user-assigned identity (attached as `identity { type = "UserAssigned" }`; it needs a known `clientId`).
+   * The identity is granted Key Vault Crypto Service Encryption User on the vault before the registry is
+   * created. Decide at creation: Azure can enable it only when the registry is created (adding it later fails
+   * at apply) and never disable it. At creation the vault must let the registry's identity through (a Key
+   * Vault firewall admits the registry only through its system-assigned identity as a trusted service).
+   * @default - Microsoft-managed keys
+   */
+  readonly customerManagedKey?: CustomerManagedKey;
 }
 
 /**
@@ -137,6 +150,8 @@ export class ContainerRegistry extends ContainerRegistryBase {
           + 'networks, keep this sku and pass publicNetworkAccessEnabled: true without ipRules.');
       }
     }
+    const cmk = props.customerManagedKey;
+    if (cmk) this.useCustomerManagedKey(cmk, skuKnown && !premium ? sku : undefined);
     const firewall = resolveFirewall(this, publicAccess, { ipRules: props.ipRules }, {
       rulesName: 'ipRules',
       openWarningId: 'AZML-ACR-001',
@@ -181,10 +196,13 @@ export class ContainerRegistry extends ContainerRegistryBase {
       // supported with customer-managed keys (§d-6). Both stay off on purpose (CKV_AZURE_166/164 suppressed).
       quarantinePolicyEnabled: false,
       trustPolicyEnabled: false,
+      identity: cmk ? { type: 'UserAssigned', identityIds: [cmk.identity.identityId] } : undefined,
+      encryption: cmk ? [{ keyVaultKeyId: cmk.keyId, identityClientId: cmk.identity.clientId }] : undefined,
       tags: props.tags,
     });
     protectResource(this, this.resource, props, NAME_RULES.containerRegistry);
-    acceptLibraryExceptions(this, 'AZML-SEC-055', 'AZML-SEC-056', 'AZML-SEC-057', 'AZML-SEC-061', ...(zoneRedundancy ? [] : ['AZML-SEC-059']));
+    acceptLibraryExceptions(this, 'AZML-SEC-055', 'AZML-SEC-056', 'AZML-SEC-057', ...(cmk ? [] : ['AZML-SEC-061']),
+      ...(zoneRedundancy ? [] : ['AZML-SEC-059']));
 
   }
 
@@ -197,6 +215,27 @@ export class ContainerRegistry extends ContainerRegistryBase {
    */
   public addDependency(...dependables: IConstruct[]): void {
     addDependencies(this, dependables);
+  }
+
+  private useCustomerManagedKey(cmk: CustomerManagedKey, nonPremiumSku: string | undefined): void {
+    if (nonPremiumSku !== undefined) {
+      throw new ValidationError(this, `container registry sku '${nonPremiumSku}' does not support a customer-managed key; `
+        + 'CMK encryption needs ContainerRegistrySku.PREMIUM (the default). Use Premium, or remove customerManagedKey.');
+    }
+    applyCustomerManagedKey(this, cmk, 'container registry');
+    const clientId = cmk.identity.clientId;
+    if (clientId === undefined || (isResolved(clientId) && clientId === '')) {
+      throw new ValidationError(this, `the customer-managed key identity '${cmk.identity.granteeKey}' has no client ID, which `
+        + 'the registry needs (encryption.identity_client_id). Use UserAssignedIdentityRef.fromResource(...), or pass '
+        + '`clientId` to UserAssignedIdentityRef.fromAttributes(...).');
+    }
+    if (cmk.keyVault.openToAllNetworks === false) {
+      Warnings.of(this).add('AZML-ACR-CMK-001', `the customer-managed key is in key vault '${cmk.keyVault.node.path}', which `
+        + 'refuses public networks. A registry reaches a vault behind its firewall only as a trusted service with its '
+        + 'system-assigned identity, not with the user-assigned identity CMK is enabled with, so creating the registry can fail. '
+        + 'Keep the key in a vault the registry can reach at creation (then follow Microsoft\'s "Key Vault firewall" steps for '
+        + 'container registry CMK), or acknowledge this warning if the vault admits the registry otherwise.');
+    }
   }
 
   /** Sends the registry's logs (`allLogs`) and metrics to a Log Analytics workspace. Call it once per registry. */

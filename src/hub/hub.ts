@@ -26,6 +26,7 @@ import { createAssociatedResources } from '../workspace/associated-resources';
 import { WorkspaceAttributes } from '../workspace/imported-workspace';
 import {
   checkByoStorage, checkClosedDependencies, checkEncryption, checkManagedNetwork, checkStorageSharedKey, checkWorkspaceIdentity,
+  createdEncryptable, dependentResourcesKey,
 } from '../workspace/workspace-checks';
 import { WorkspaceCommonProps } from '../workspace/workspace-common-props';
 import { grantDataScientistWithStorage, identityBlock, prerequisiteGrants, systemAssignedGrantee } from '../workspace/workspace-grants';
@@ -147,6 +148,8 @@ export class Hub extends HubBase {
       applicationInsights: props.applicationInsights,
       logAnalyticsWorkspace: props.logAnalyticsWorkspace,
       containerRegistry: registryChoice,
+      customerManagedKey: dependentResourcesKey(this, encryption, encryptionIdentity,
+        createdEncryptable({ storageAccount: !props.storageAccount, containerRegistry: registryChoice.mode === 'create' }), 'hub'),
     });
     const preRequisites = prerequisiteGrants(associated, identity, identityBased, encryption, encryptionIdentity);
     const provisionNow = managedNetwork.provisionOnCreation ?? false;

@@ -15,6 +15,8 @@ import { STORAGE_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
 import { ValidationError } from '../core/validation';
+import { CustomerManagedKey } from '../key-vault/customer-managed-key';
+import { applyCustomerManagedKey } from '../key-vault/customer-managed-key-grant';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
 
@@ -96,6 +98,14 @@ export interface StorageAccountProps extends StatefulResourceProps, FirewallRule
    * @default false
    */
   readonly versioning?: boolean;
+  /**
+   * Encrypt the account with a customer-managed key (`customer_managed_key`) reached through a user-assigned
+   * identity (attached as `identity { type = "UserAssigned" }`). The identity is granted Key Vault Crypto
+   * Service Encryption User on the vault before the account is created. Can be added to an existing account
+   * in place. Covers blobs and files; queues and tables keep Microsoft-managed keys.
+   * @default - Microsoft-managed keys
+   */
+  readonly customerManagedKey?: CustomerManagedKey;
 }
 
 /** Origins of Azure ML studio and AI Foundry. */
@@ -182,6 +192,8 @@ export class StorageAccount extends StorageAccountBase {
     this.openToAllNetworks = publicAccess && firewall.defaultAction === 'Allow';
 
     const sharedKey = props.sharedAccessKeyEnabled ?? false;
+    const cmk = props.customerManagedKey;
+    if (cmk) applyCustomerManagedKey(this, cmk, 'storage account');
     const cors = props.azureMlCorsRules ? [AZURE_ML_CORS_RULE] : undefined;
 
     this.resource = new AzurermStorageAccount(this, 'Resource', {
@@ -224,10 +236,12 @@ export class StorageAccount extends StorageAccountBase {
         retentionPolicy: { days: retentionDays },
         corsRule: cors,
       },
+      identity: cmk ? { type: 'UserAssigned', identityIds: [cmk.identity.identityId] } : undefined,
+      customerManagedKey: cmk ? { keyVaultKeyId: cmk.keyId, userAssignedIdentityId: cmk.identity.identityId } : undefined,
       tags: props.tags,
     });
     protectResource(this, this.resource, props, NAME_RULES.storageAccount);
-    acceptLibraryExceptions(this, 'AZML-SEC-029', 'AZML-SEC-033', ...(versioning ? [] : ['AZML-SEC-035']));
+    acceptLibraryExceptions(this, ...(cmk ? [] : ['AZML-SEC-029']), 'AZML-SEC-033', ...(versioning ? [] : ['AZML-SEC-035']));
 
     this.accountTier = 'Standard';
     this.accountKind = 'StorageV2';

@@ -7,6 +7,7 @@ import { ContainerRegistry } from '../container-registry/container-registry';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { RemovalPolicy } from '../core/removal-policy';
 import { IResourceGroup } from '../core/resource-group';
+import { CustomerManagedKey } from '../key-vault/customer-managed-key';
 import { KeyVault } from '../key-vault/key-vault';
 import { IKeyVault } from '../key-vault/key-vault-base';
 import { ApplicationInsights } from '../monitoring/application-insights';
@@ -41,6 +42,8 @@ export interface AssociatedResourcesInput {
    * Azure Monitor Private Link Scope: they then refuse ingestion and queries from public networks.
    */
   readonly monitorPrivateLink?: boolean;
+  /** Customer-managed key of the storage account and container registry created here (not of brought ones). */
+  readonly customerManagedKey?: CustomerManagedKey;
 }
 
 /** The workspace's dependencies, created or adopted. */
@@ -71,6 +74,7 @@ export function createAssociatedResources(scope: Construct, input: AssociatedRes
     sharedAccessKeyEnabled: input.storageSharedKeyAccess,
     azureMlCorsRules: true,
     replication: input.storageReplication,
+    customerManagedKey: input.customerManagedKey,
   });
   if (!input.storageAccount && input.storageSharedKeyAccess) acceptLibraryExceptions(storageAccount, 'AZML-SEC-031');
 
@@ -103,6 +107,7 @@ export function createAssociatedResources(scope: Construct, input: AssociatedRes
       ...common,
       name: input.containerRegistry.createOptions?.name,
       publicNetworkAccessEnabled: input.publicNetworkAccessEnabled,
+      customerManagedKey: input.customerManagedKey,
     });
   }
 

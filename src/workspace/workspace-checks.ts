@@ -6,6 +6,7 @@ import { BuiltInRole } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { checkOneOf, checkPattern, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
+import { CustomerManagedKey } from '../key-vault/customer-managed-key';
 import { StorageReplication } from '../storage/storage-account';
 import { IStorageAccount } from '../storage/storage-account-base';
 
@@ -107,6 +108,41 @@ export function checkEncryption(scope: IConstruct, encryption: WorkspaceEncrypti
     + `(role definition ${role.roleDefinitionGuid}) on the key vault '${encryption.keyVault.node.path}' to the identity that `
     + 'Azure ML uses for the key.');
   return undefined;
+}
+
+/** The resources a customer-managed key can cover among those the workspace (or hub) creates. */
+export function createdEncryptable(created: { storageAccount: boolean; containerRegistry: boolean }): string[] {
+  return [created.storageAccount ? 'storage account' : undefined, created.containerRegistry ? 'container registry' : undefined]
+    .filter((x): x is string => x !== undefined);
+}
+
+/**
+ * The key that encrypts the storage account and registry the workspace (or hub) creates (`creates` names them),
+ * from its `encryption`; undefined when they stay on Microsoft-managed keys. Internal.
+ */
+export function dependentResourcesKey(
+  scope: IConstruct,
+  encryption: WorkspaceEncryption | undefined,
+  encryptionIdentity: IUserAssignedIdentity | undefined,
+  creates: string[],
+  what = 'workspace',
+): CustomerManagedKey | undefined {
+  if (!encryption || encryption.dependentResources === false || creates.length === 0) return undefined;
+  const created = creates.join(' and ');
+  if (!encryptionIdentity) {
+    const why = `the ${created} the ${what} creates must exist before the ${what}, so they cannot reach the key through `
+      + `the ${what}'s system-assigned identity`;
+    if (encryption.dependentResources === true) {
+      throw new ValidationError(scope, `encryption.dependentResources is true but the key is used through the ${what}'s `
+        + `system-assigned identity: ${why}. Pass encryption.userAssignedIdentity (a user-assigned identity; it is granted `
+        + 'Key Vault Crypto Service Encryption User on the vault before they are created), or set dependentResources: false.');
+    }
+    Warnings.of(scope).add('AZML-WS-CMK-002', `${why}; they stay encrypted with Microsoft-managed keys. To encrypt them `
+      + 'with your key, pass encryption.userAssignedIdentity (a user-assigned identity); to encrypt the workspace only, set '
+      + 'encryption.dependentResources: false. Decide before the registry is created: its encryption cannot be added later.');
+    return undefined;
+  }
+  return { keyVault: encryption.keyVault, keyId: encryption.keyId, identity: encryptionIdentity };
 }
 
 /** Something that knows whether it is open to all networks. */

@@ -100,6 +100,16 @@ export interface WorkspaceEncryption {
    * @default true
    */
   readonly serviceSideEncryption?: boolean;
+  /**
+   * Also encrypt the storage account and container registry the workspace creates with this key, through
+   * the user-assigned key identity (`userAssignedIdentity`, or the primary identity of a workspace with only
+   * user-assigned identities). That identity is granted Key Vault Crypto Service Encryption User on the vault
+   * before they are created. Dependencies you bring keep their own settings. With the system-assigned
+   * identity (which only exists after the storage and registry), `true` is an error and the default leaves
+   * them on Microsoft-managed keys with warning `AZML-WS-CMK-002`. `false` encrypts the workspace only.
+   * @default true with a user-assigned key identity; otherwise false, with warning AZML-WS-CMK-002
+   */
+  readonly dependentResources?: boolean;
 }
 
 /** Options of a container registry the workspace creates. */

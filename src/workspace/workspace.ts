@@ -6,6 +6,7 @@ import { ImportedWorkspace, WorkspaceAttributes } from './imported-workspace';
 import { WorkspaceBase } from './workspace-base';
 import {
   checkByoStorage, checkClosedDependencies, checkEncryption, checkManagedNetwork, checkStorageSharedKey, checkWorkspaceIdentity,
+  createdEncryptable, dependentResourcesKey,
 } from './workspace-checks';
 import { WorkspaceCommonProps } from './workspace-common-props';
 import { grantDataScientistWithStorage, identityBlock, prerequisiteGrants, systemAssignedGrantee } from './workspace-grants';
@@ -197,6 +198,8 @@ export class Workspace extends WorkspaceBase {
       applicationInsights: !props.applicationInsights,
       logAnalyticsWorkspace: !props.logAnalyticsWorkspace && (!props.applicationInsights || diagnostics),
     };
+    const encryption = props.encryption;
+    const encryptionIdentity = encryption ? checkEncryption(this, encryption, identity) : undefined;
     const associated: AssociatedResources = createAssociatedResources(this, {
       resourceGroup: props.resourceGroup,
       location,
@@ -214,10 +217,9 @@ export class Workspace extends WorkspaceBase {
       logAnalyticsWorkspace: props.logAnalyticsWorkspace,
       containerRegistry: registryChoice,
       monitorPrivateLink: wantsMonitorPrivateLink(props.privateEndpoint, created),
+      customerManagedKey: dependentResourcesKey(this, encryption, encryptionIdentity, createdEncryptable(created)),
     });
 
-    const encryption = props.encryption;
-    const encryptionIdentity = encryption ? checkEncryption(this, encryption, identity) : undefined;
     const preRequisites = prerequisiteGrants(associated, identity, identityBased, encryption, encryptionIdentity);
 
     this.resource = new MachineLearningWorkspace(this, 'Resource', {
