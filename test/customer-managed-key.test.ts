@@ -5,9 +5,9 @@ import {
   ContainerRegistry, ContainerRegistrySku, CustomerManagedKey, Hub, IUserAssignedIdentity, KeyVault, ResourceGroupRef,
   StorageAccount, UserAssignedIdentityRef, Warnings, Workspace, WorkspaceContainerRegistry, WorkspaceIdentity, WorkspaceProps,
 } from '../src';
-import { acknowledgementOf } from '../src/core/warnings';
 import { failingChecks } from './support/security-checks';
 import { expectConformant, ofType, only, providerStack, synthJson, warningsOf } from './support/synth';
+import { acknowledgementOf } from '../src/core/warnings';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-sec/providers';
