@@ -229,6 +229,18 @@ describe('workspace encryption covers the storage account and registry it create
     expectConformant(json);
   });
 
+  test('a key identity without client ID cannot encrypt the registry the workspace creates: an error naming both fixes', () => {
+    expect(() => build(s => ({
+      identity: WorkspaceIdentity.userAssigned(identity(false)), encryption: { keyVault: vault(s), keyId: VERSIONED },
+    }), 'noclient')).toThrow(/noclient\/Ml: the key identity 'cmk-id' has no client ID, which the container registry the workspace creates needs.*clientId.*dependentResources: false/);
+    const { stack } = build(s => ({
+      identity: WorkspaceIdentity.userAssigned(identity(false)),
+      encryption: { keyVault: vault(s), keyId: VERSIONED },
+      containerRegistry: WorkspaceContainerRegistry.none(),
+    }), 'storageonly');
+    expect(only(synthJson(stack), 'azurerm_storage_account').customer_managed_key.user_assigned_identity_id).toBe(UAI_ID);
+  });
+
   test('the workspace key vault check applies before anything is created', () => {
     expect(() => build(s => ({
       identity: WorkspaceIdentity.userAssigned(identity()),

@@ -101,7 +101,7 @@ const CASES: Case[] = [
   ['Workspace imageBuildComputeName', (s, r) => new Workspace(s, 'X', { resourceGroup: RG, imageBuildComputeName: r.str(), publicNetworkAccessEnabled: true })],
   ['Workspace encryption keyId', (s, r) => {
     const kv = KeyVault.fromKeyVaultAttributes(s, 'Cmk', { keyVaultId: r.str(), purgeProtectionEnabled: true });
-    const uai = UserAssignedIdentityRef.fromAttributes({ identityId: r.str(), principalId: r.str(), key: 'cmk' });
+    const uai = UserAssignedIdentityRef.fromAttributes({ identityId: r.str(), principalId: r.str(), clientId: r.str(), key: 'cmk' });
     new Workspace(s, 'X', { resourceGroup: RG, publicNetworkAccessEnabled: true, identity: WorkspaceIdentity.userAssigned(uai), encryption: { keyVault: kv, keyId: r.str() } });
   }],
   ['Workspace serverless subnetId', (s, r) => new Workspace(s, 'X', { resourceGroup: RG, publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true, serverlessCompute: { subnetId: r.str() } })],

@@ -142,6 +142,13 @@ export function dependentResourcesKey(
       + 'encryption.dependentResources: false. Decide before the registry is created: its encryption cannot be added later.');
     return undefined;
   }
+  const clientId = encryptionIdentity.clientId;
+  if (creates.includes('container registry') && (clientId === undefined || (isResolved(clientId) && clientId === ''))) {
+    throw new ValidationError(scope, `the key identity '${encryptionIdentity.granteeKey}' has no client ID, which the container `
+      + `registry the ${what} creates needs to use the customer-managed key (encryption.identity_client_id). Pass \`clientId\` to `
+      + 'UserAssignedIdentityRef.fromAttributes(...) (or use fromResource), or set encryption.dependentResources: false to '
+      + `encrypt the ${what} only.`);
+  }
   return { keyVault: encryption.keyVault, keyId: encryption.keyId, identity: encryptionIdentity };
 }
 
