@@ -140,8 +140,9 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
     });
     expect(ds.account_key).toBeUndefined();
     expect(ds.shared_access_signature).toBeUndefined();
+    // On the container only (least privilege), not the account.
     expect(only(json, 'azurerm_role_assignment')).toMatchObject({
-      scope: accountId('mytestblobstore'),
+      scope: containerId('mytestblobstore', 'data-container'),
       role_definition_name: 'Storage Blob Data Reader',
       principal_id: WORKSPACE_PRINCIPAL,
       principal_type: 'ServicePrincipal',
@@ -236,7 +237,7 @@ describeWithShared('datastores: the azureml-examples datastore specs', () => {
     });
     expect(ds.client_secret).toBeUndefined();
     expect(only(json, 'azurerm_role_assignment')).toMatchObject({
-      scope: accountId('mytestdatalakegen2'),
+      scope: containerId('mytestdatalakegen2', 'my-gen2-container'),
       role_definition_name: 'Storage Blob Data Reader',
       principal_id: WORKSPACE_PRINCIPAL,
     });
@@ -321,7 +322,7 @@ describe('datastores: workspace identity and grants', () => {
     const json = synth(f.stack);
     expect(only(json, 'azurerm_machine_learning_datastore_blobstorage').service_data_auth_identity).toBe('WorkspaceUserAssignedIdentity');
     expect(only(json, 'azurerm_role_assignment')).toMatchObject({
-      scope: accountId('stdata'),
+      scope: containerId('stdata', 'raw'),
       role_definition_name: 'Storage Blob Data Contributor',
       principal_id: '99999999-8888-7777-6666-555555555555',
     });
@@ -334,7 +335,7 @@ describe('datastores: workspace identity and grants', () => {
     const json = synth(f.stack);
     expect(only(json, 'azurerm_machine_learning_datastore_blobstorage').service_data_auth_identity).toBe('WorkspaceSystemAssignedIdentity');
     expect(ofType(json, 'azurerm_role_assignment')).toEqual({});
-    expect(warningsOf(ds, true).join('\n')).toMatch(/managed identity of workspace .*Workspace is not known here, so 'Storage Blob Data Reader' on the storage account .*Account-stdata was not granted.*systemAssignedPrincipalId/);
+    expect(warningsOf(ds, true).join('\n')).toMatch(/managed identity of workspace .*Workspace is not known here, so 'Storage Blob Data Reader' on the blob container 'raw' of the storage account .*Account-stdata was not granted.*systemAssignedPrincipalId/);
   });
 
   test('grantWorkspaceIdentity: false grants nothing and warns about nothing', () => {
@@ -358,12 +359,26 @@ describe('datastores: workspace identity and grants', () => {
     expect(only(json, 'azurerm_role_assignment')).toMatchObject({ scope: id, role_definition_name: 'Storage Blob Data Reader' });
   });
 
-  test('two datastores on one storage account share one account-level grant', () => {
+  test('datastores on two containers of one account: one grant per container, none on the account; the same container twice: one', () => {
     const f = fixture();
     const account = f.account('stdata');
     f.workspace.addBlobDatastore('Raw', { container: BlobContainerTarget.fromContainerName(account, 'raw') });
     f.workspace.addBlobDatastore('Curated', { container: BlobContainerTarget.fromContainerName(account, 'curated') });
-    expect(only(synth(f.stack), 'azurerm_role_assignment')).toMatchObject({ scope: accountId('stdata') });
+    f.workspace.addDataLakeGen2Datastore('CuratedAgain', { fileSystem: DataLakeGen2FileSystemTarget.fromFileSystemId(containerId('stdata', 'curated')) });
+    const scopes = Object.values<any>(ofType(synth(f.stack), 'azurerm_role_assignment')).map(r => r.scope).sort();
+    expect(scopes).toEqual([containerId('stdata', 'curated'), containerId('stdata', 'raw')]);
+  });
+
+  test('a container the datastore creates is granted on that container (its ARM ID), not on the account', () => {
+    const f = fixture();
+    f.workspace.addBlobDatastore('Raw', { container: BlobContainerTarget.create(f.account('stdata'), 'raw-data') });
+    f.workspace.addDataLakeGen2Datastore('Lake', { fileSystem: DataLakeGen2FileSystemTarget.create(f.account('stlake', { isHnsEnabled: true }), 'curated') });
+    const json = synth(f.stack);
+    const containers = ofType(json, 'azurerm_storage_container');
+    const grants = Object.values<any>(ofType(json, 'azurerm_role_assignment'));
+    expect(grants.map(g => g.role_definition_name)).toEqual(['Storage Blob Data Reader', 'Storage Blob Data Reader']);
+    expect(grants.map(g => g.scope).sort()).toEqual(Object.keys(containers).map(a => `\${azurerm_storage_container.${a}.id}`).sort());
+    expect(grants.map(g => g.scope)).not.toContain(accountId('stdata'));
   });
 });
 

@@ -249,7 +249,10 @@ describe('Hub: created dependencies, identity, grants', () => {
     });
     expect(foundry.depends_on.length).toBeGreaterThanOrEqual(7);
     const roles = Object.values(ofType(json, 'azurerm_role_assignment')).map((g: any) => g.role_definition_name);
-    expect(roles).toEqual(expect.arrayContaining(['Key Vault Crypto Service Encryption User', 'Storage Blob Data Contributor', 'Key Vault Administrator', 'Contributor']));
+    expect(roles).toEqual(expect.arrayContaining(['Key Vault Crypto Service Encryption User', 'Storage Blob Data Contributor', 'Key Vault Secrets Officer', 'Azure AI Administrator']));
+    // Least privilege by default (issue 12 item 11): neither Key Vault Administrator nor Contributor.
+    expect(roles).not.toContain('Key Vault Administrator');
+    expect(roles).not.toContain('Contributor');
   });
 
   test('provisionOnCreation goes through the azapi settings update (azurerm_ai_foundry lacks it)', () => {

@@ -21,6 +21,7 @@ import {
   Workspace,
   WorkspaceContainerRegistry,
   WorkspaceIdentity,
+  WorkspaceIdentityRoles,
   WorkspaceKind,
   WorkspaceProps,
 } from '../src';
@@ -282,15 +283,17 @@ describe('Workspace', () => {
         expect(r.skip_service_principal_aad_check).toBe(true);
         return `${r.role_definition_name} on ${r.scope}`;
       });
+      // Least privilege (issue 12 item 11): Azure AI Administrator instead of Contributor, Key Vault Secrets Officer
+      // instead of Key Vault Administrator; the storage data roles because system datastores are identity-based.
       expect(granted.sort()).toEqual([
-        `Contributor on ${ref('azurerm_storage_account')}`,
+        `Azure AI Administrator on ${ref('azurerm_storage_account')}`,
         `Storage Blob Data Contributor on ${ref('azurerm_storage_account')}`,
         `Storage File Data Privileged Contributor on ${ref('azurerm_storage_account')}`,
-        `Contributor on ${ref('azurerm_key_vault')}`,
-        `Key Vault Administrator on ${ref('azurerm_key_vault')}`,
-        `Contributor on ${ref('azurerm_container_registry')}`,
-        `Contributor on ${ref('azurerm_application_insights')}`,
-        `Contributor on ${ref('azurerm_machine_learning_workspace')}`,
+        `Azure AI Administrator on ${ref('azurerm_key_vault')}`,
+        `Key Vault Secrets Officer on ${ref('azurerm_key_vault')}`,
+        `Azure AI Administrator on ${ref('azurerm_container_registry')}`,
+        `Azure AI Administrator on ${ref('azurerm_application_insights')}`,
+        `Azure AI Administrator on ${ref('azurerm_machine_learning_workspace')}`,
       ].sort());
 
       // The workspace waits for the assignments on its dependencies; the one on itself comes after it (no cycle).
@@ -300,6 +303,24 @@ describe('Workspace', () => {
       expect(onWorkspace).toHaveLength(1);
       expect([...workspace.depends_on].sort()).toEqual(onDependencies.map(k => `azurerm_role_assignment.${k}`).sort());
       expectConformant(json);
+    });
+
+    test('identityRoles: MICROSOFT_TABLE grants Microsoft\'s user-assigned identity table; key-based datastores drop the storage data roles by default', () => {
+      const table = synthWorkspace({ identity: WorkspaceIdentity.userAssigned(uai()), identityRoles: WorkspaceIdentityRoles.MICROSOFT_TABLE });
+      const tableRoles = roleAssignments(table.json).map(r => r.role_definition_name).sort();
+      expect(tableRoles).toEqual([
+        'Contributor', 'Contributor', 'Contributor', 'Contributor', 'Contributor',
+        'Key Vault Administrator', 'Storage Blob Data Contributor', 'Storage File Data Privileged Contributor',
+      ]);
+      const keyBased = synthWorkspace({ identity: WorkspaceIdentity.userAssigned(uai()), identityBasedSystemDatastores: false });
+      expect(roleAssignments(keyBased.json).map(r => r.role_definition_name).sort()).toEqual([
+        'Azure AI Administrator', 'Azure AI Administrator', 'Azure AI Administrator', 'Azure AI Administrator', 'Azure AI Administrator',
+        'Key Vault Secrets Officer',
+      ]);
+      const keyBasedTable = synthWorkspace({
+        identity: WorkspaceIdentity.userAssigned(uai()), identityBasedSystemDatastores: false, identityRoles: WorkspaceIdentityRoles.MICROSOFT_TABLE,
+      });
+      expect(roleAssignments(keyBasedTable.json).map(r => r.role_definition_name)).toContain('Storage Blob Data Contributor');
     });
 
     test('system- and user-assigned: both, the system principal is exposed as a grantee', () => {

@@ -89,6 +89,7 @@ export class BuiltInRole {
   public static readonly ACR_PUSH = new BuiltInRole('AcrPush', '8311e382-0749-4cb8-b61a-304f252e45ec');
   public static readonly KEY_VAULT_ADMINISTRATOR = new BuiltInRole('Key Vault Administrator', '00482a5a-887f-4fb3-b363-3b7fe8e74483');
   public static readonly KEY_VAULT_SECRETS_USER = new BuiltInRole('Key Vault Secrets User', '4633458b-17de-408a-b874-0445c86b69e6');
+  public static readonly KEY_VAULT_SECRETS_OFFICER = new BuiltInRole('Key Vault Secrets Officer', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7');
   public static readonly KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER = new BuiltInRole('Key Vault Crypto Service Encryption User', 'e147488a-f6f5-4113-8e2d-b22465e65bf6');
   public static readonly KEY_VAULT_CRYPTO_OFFICER = new BuiltInRole('Key Vault Crypto Officer', '14b46e9e-c2b7-41b4-b07b-48a6ebf60603');
   public static readonly MONITORING_METRICS_PUBLISHER = new BuiltInRole('Monitoring Metrics Publisher', '3913510d-42f4-4e42-8a64-420c390055eb');

@@ -79,10 +79,10 @@ export function workspaceServiceIdentity(workspace: IWorkspace): { value: string
 const grantRegistry = new WeakMap<IConstruct, Map<string, RoleAssignment>>();
 
 /**
- * @internal Grants the storage role a datastore's identity needs: on the storage account when it
- * was given (deduplicated by the account), else on the container itself (deduplicated per stack,
- * so two datastores on one container do not create the same assignment twice). When the identity
- * is unknown, warns with what to grant instead.
+ * @internal Grants the storage role a datastore's identity needs on the container itself (its Azure Resource
+ * Manager ID, `<account>/blobServices/default/containers/<name>`), also when the container was given by name or
+ * created in a known account: never on the whole account. Deduplicated per stack, so two datastores on one container
+ * do not create the same assignment twice. When the identity is unknown, warns with what to grant instead.
  */
 export function grantDataAccess(
   scope: Construct,
@@ -99,9 +99,7 @@ export function grantDataAccess(
       + 'Set `grantWorkspaceIdentity: false` to silence this warning.');
     return undefined;
   }
-  if (target.storageAccount) {
-    return target.storageAccount.grant(grantee, role);
-  }
+  // On the container (or file system, or share) itself, never the whole account: least privilege.
   const stack = TerraformStack.of(scope);
   let registry = grantRegistry.get(stack);
   if (!registry) {

@@ -108,7 +108,7 @@ function bindContainer(
         applyRemovalPolicy(created, createOptions?.removalPolicy ?? RemovalPolicy.RETAIN);
         resourceId = created.id;
       }
-      return { resourceId, storageAccount: account, description: `the storage account ${account.node.path}` };
+      return { resourceId, storageAccount: account, description: `the ${what}${isResolved(value) ? ` '${value}'` : ''} of the storage account ${account.node.path}` };
     }
   }
 }

@@ -11,7 +11,7 @@ import { AzapiUpdateResource } from '../azapi/update-resource';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { parseResourceId } from '../core/arm-id';
 import { addDependencies } from '../core/dependencies';
-import { BuiltInRole, IGrantee } from '../core/grants';
+import { IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, NameRule, resolvePhysicalName } from '../core/naming';
 import { Naming } from '../core/naming-convention';
@@ -29,7 +29,9 @@ import {
   createdEncryptable, dependentResourcesKey,
 } from '../workspace/workspace-checks';
 import { WorkspaceCommonProps } from '../workspace/workspace-common-props';
-import { grantDataScientistWithStorage, identityBlock, prerequisiteGrants, systemAssignedGrantee } from '../workspace/workspace-grants';
+import {
+  grantDataScientistWithStorage, grantOnWorkspace, identityBlock, prerequisiteGrants, systemAssignedGrantee,
+} from '../workspace/workspace-grants';
 import { WorkspaceContainerRegistry, WorkspaceIdentity } from '../workspace/workspace-options';
 import { ManagedNetworkIsolation } from '../workspace/workspace-ref';
 
@@ -151,7 +153,7 @@ export class Hub extends HubBase {
       customerManagedKey: dependentResourcesKey(this, encryption, encryptionIdentity,
         createdEncryptable({ storageAccount: !props.storageAccount, containerRegistry: registryChoice.mode === 'create' }), 'hub'),
     });
-    const preRequisites = prerequisiteGrants(associated, identity, identityBased, encryption, encryptionIdentity);
+    const preRequisites = prerequisiteGrants(associated, identity, identityBased, encryption, encryptionIdentity, props.identityRoles);
     const provisionNow = managedNetwork.provisionOnCreation ?? false;
 
     if (!managedVault) {
@@ -250,10 +252,8 @@ export class Hub extends HubBase {
     this.applicationInsights = associated.applicationInsights;
     this.containerRegistry = associated.containerRegistry;
 
-    if (identity.primary) {
-      // After the hub exists: the identity manages the hub (connections, projects' shared resources).
-      this.grant(identity.primary, BuiltInRole.CONTRIBUTOR);
-    }
+    // After the hub exists: the identity manages the hub (connections, projects' shared resources).
+    grantOnWorkspace(this, identity, props.identityRoles);
     if (props.deleteLock) {
       addDeleteLock(this, 'DeleteLock', this.l1.id, 'AI Foundry hub');
     }

@@ -1,4 +1,6 @@
-import { WorkspaceContainerRegistry, WorkspaceEncryption, WorkspaceIdentity, WorkspaceManagedNetwork } from './workspace-options';
+import {
+  WorkspaceContainerRegistry, WorkspaceEncryption, WorkspaceIdentity, WorkspaceIdentityRoles, WorkspaceManagedNetwork,
+} from './workspace-options';
 import { INamingConvention } from '../core/naming-convention';
 import { RemovalPolicy } from '../core/removal-policy';
 import { IResourceGroup } from '../core/resource-group';
@@ -83,6 +85,12 @@ export interface WorkspaceCommonProps {
    * @default WorkspaceIdentity.systemAssigned()
    */
   readonly identity?: WorkspaceIdentity;
+  /**
+   * Roles granted to a user-assigned workspace identity on the workspace and its dependencies. Changing it
+   * replaces those role assignments (new addresses), nothing else.
+   * @default WorkspaceIdentityRoles.LEAST_PRIVILEGE
+   */
+  readonly identityRoles?: WorkspaceIdentityRoles;
   /**
    * Whether the workspace is reachable from public networks. `false` also closes the storage
    * account, key vault and registry the workspace creates (storage: default action Deny with the

@@ -193,6 +193,30 @@ export class WorkspaceIdentity {
   }
 }
 
+/**
+ * Which roles the library grants a user-assigned workspace (or hub) identity on the workspace and its dependencies
+ * (Azure ML grants nothing to user-assigned identities; a system-assigned identity gets its roles from Azure).
+ */
+export enum WorkspaceIdentityRoles {
+  /**
+   * The narrowest documented set (the default). Azure AI Administrator, which Microsoft documents as "the minimum
+   * permissions needed for the managed identity to perform its tasks" and assigns to a workspace's system-assigned
+   * identity (how-to-assign-roles.md, "Azure AI Administrator role"), on the workspace, storage account, key vault,
+   * registry and Application Insights instead of Contributor; Key Vault Secrets Officer on the vault instead of Key
+   * Vault Administrator (the workspace keeps secrets only: Microsoft's role-assignment template grants it secret
+   * permissions only); Storage Blob Data Contributor and Storage File Data Privileged Contributor only with
+   * identity-based system datastores.
+   */
+  LEAST_PRIVILEGE = 'LeastPrivilege',
+  /**
+   * The role table of Microsoft's user-assigned identity section (how-to-identity-based-service-authentication.md):
+   * Contributor on the workspace and every dependency, Key Vault Administrator on the vault, Storage Blob Data
+   * Contributor on the storage account (for studio data preview). Broader; choose it only when your organisation
+   * standardises on that table.
+   */
+  MICROSOFT_TABLE = 'MicrosoftTable',
+}
+
 /** Private endpoints of a workspace and of the dependencies it creates. */
 export interface WorkspacePrivateEndpointSettings {
   /** Subnet of the endpoints (the user's network; the library never creates it). Replace-forcing. */

@@ -9,7 +9,9 @@ import {
   createdEncryptable, dependentResourcesKey,
 } from './workspace-checks';
 import { WorkspaceCommonProps } from './workspace-common-props';
-import { grantDataScientistWithStorage, identityBlock, prerequisiteGrants, systemAssignedGrantee } from './workspace-grants';
+import {
+  grantDataScientistWithStorage, grantOnWorkspace, identityBlock, prerequisiteGrants, systemAssignedGrantee,
+} from './workspace-grants';
 import { checkNotHubOrProject } from './workspace-kind-checks';
 import {
   FeatureStoreSettings,
@@ -26,7 +28,7 @@ import { AzapiUpdateResource } from '../azapi/update-resource';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
 import { addDependencies } from '../core/dependencies';
-import { BuiltInRole, IGrantee } from '../core/grants';
+import { IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { Naming } from '../core/naming-convention';
@@ -220,7 +222,7 @@ export class Workspace extends WorkspaceBase {
       customerManagedKey: dependentResourcesKey(this, encryption, encryptionIdentity, createdEncryptable(created)),
     });
 
-    const preRequisites = prerequisiteGrants(associated, identity, identityBased, encryption, encryptionIdentity);
+    const preRequisites = prerequisiteGrants(associated, identity, identityBased, encryption, encryptionIdentity, props.identityRoles);
 
     this.resource = new MachineLearningWorkspace(this, 'Resource', {
       name,
@@ -311,10 +313,8 @@ export class Workspace extends WorkspaceBase {
       });
     }
 
-    if (identity.primary) {
-      // After the workspace exists: the identity manages the workspace (idle shutdown, jobs).
-      this.grant(identity.primary, BuiltInRole.CONTRIBUTOR);
-    }
+    // After the workspace exists: the identity manages the workspace (idle shutdown, jobs).
+    grantOnWorkspace(this, identity, props.identityRoles);
 
     if (props.deleteLock) {
       addDeleteLock(this, 'DeleteLock', this.resource.id, 'machine learning workspace');
