@@ -2,8 +2,9 @@
 // workspace or hub creates (issue 10 step 6): identity blocks, key blocks, the key grant and its ordering.
 import { Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import {
-  AzureMlSecurityChecks, CheckLevel, ContainerRegistry, ContainerRegistrySku, CustomerManagedKey, Hub, IUserAssignedIdentity, KeyVault, ResourceGroupRef,
-  StorageAccount, UserAssignedIdentityRef, Warnings, Workspace, WorkspaceContainerRegistry, WorkspaceIdentity, WorkspaceProps,
+  AzureMlSecurityChecks, CheckLevel, ContainerRegistry, ContainerRegistrySku, CustomerManagedKey, Hub, IUserAssignedIdentity,
+  KeyVault, ResourceGroupRef, StorageAccount, UserAssignedIdentityRef, Warnings, Workspace, WorkspaceContainerRegistry,
+  WorkspaceIdentity, WorkspaceProps,
 } from '../src';
 import { failingChecks } from './support/security-checks';
 import { expectConformant, ofType, only, providerStack, synthJson, warningsOf } from './support/synth';
