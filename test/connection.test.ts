@@ -211,8 +211,11 @@ describe('WorkspaceConnection: Azure services with identity-based auth', () => {
     const roles = Object.values(ofType(json, 'azurerm_role_assignment')).map((g: any) => `${g.role_definition_name}@${g.scope.split('/').pop()}`).sort();
     expect(roles).toEqual([
       'Search Index Data Reader@srch-demo', 'Search Service Contributor@srch-demo',
-      'Storage Blob Data Contributor@stdemo', 'Storage Blob Data Reader@stdemo',
+      'Storage Blob Data Contributor@raw', 'Storage Blob Data Reader@data',
     ]);
+    // On the container (file system) the connection reaches, never on the whole account.
+    const storageScopes = Object.values(ofType(json, 'azurerm_role_assignment')).map((g: any) => g.scope).filter(x => x.startsWith(STORAGE_ID)).sort();
+    expect(storageScopes).toEqual([`${STORAGE_ID}/blobServices/default/containers/data`, `${STORAGE_ID}/blobServices/default/containers/raw`]);
   });
 
   test('an imported workspace without a known identity warns with what to grant', () => {

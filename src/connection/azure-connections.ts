@@ -3,7 +3,7 @@ import { ConnectionAuth } from './connection-auth';
 import { ConnectionCategory } from './connection-category';
 import { checkResourceId } from './connection-checks';
 import { ConnectionCommonOptions, WorkspaceConnection } from './workspace-connection';
-import { parseResourceId } from '../core/arm-id';
+import { childResourceId, parseResourceId } from '../core/arm-id';
 import { BuiltInRole } from '../core/grants';
 import { DatastoreAccess } from '../datastore/credentials';
 import type { IWorkspace } from '../workspace/workspace-ref';
@@ -127,6 +127,11 @@ export interface StorageConnectionProps extends StorageConnectionOptions {
   readonly workspace: IWorkspace;
 }
 
+/** The container (file system) the connection reaches: its role assignments go there, not on the whole account. */
+function containerScope(props: StorageConnectionProps): string {
+  return childResourceId(childResourceId(props.storageAccountId, 'blobServices', 'default'), 'containers', props.containerName);
+}
+
 function storageRole(access: DatastoreAccess | undefined): BuiltInRole {
   return access === DatastoreAccess.READ_WRITE ? BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR : BuiltInRole.STORAGE_BLOB_DATA_READER;
 }
@@ -143,7 +148,7 @@ export class BlobStorageConnection extends WorkspaceConnection {
       metadata: { AccountName: account, ContainerName: props.containerName, ResourceId: props.storageAccountId },
     });
     checkResourceId(this, 'storageAccountId', props.storageAccountId, 'Microsoft.Storage/storageAccounts');
-    this.grantWorkspaceIdentityOnTarget(props.storageAccountId, [storageRole(props.access)],
+    this.grantWorkspaceIdentityOnTarget(containerScope(props), [storageRole(props.access)],
       props.grantWorkspaceIdentity !== false);
   }
 }
@@ -160,7 +165,7 @@ export class DataLakeGen2Connection extends WorkspaceConnection {
       metadata: { AccountName: account, FileSystemName: props.containerName, ResourceId: props.storageAccountId },
     });
     checkResourceId(this, 'storageAccountId', props.storageAccountId, 'Microsoft.Storage/storageAccounts');
-    this.grantWorkspaceIdentityOnTarget(props.storageAccountId, [storageRole(props.access)],
+    this.grantWorkspaceIdentityOnTarget(containerScope(props), [storageRole(props.access)],
       props.grantWorkspaceIdentity !== false);
   }
 }
