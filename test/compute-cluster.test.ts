@@ -346,9 +346,22 @@ describe('ComputeCluster: bad input', () => {
     expect(make({ minNodes: -1 })).toThrow(/minNodes is -1; it must be a whole number, 0 or more/);
   });
 
-  test('negative idle time', () => {
-    expect(make({ idleTimeBeforeScaleDown: Duration.seconds(-30) })).toThrow(
-      /Test\/Cluster: idleTimeBeforeScaleDown is -PT30S; it must be a whole number of seconds, 0 or more/);
+  test.each([
+    [Duration.seconds(-30), '-PT30S'],
+    [Duration.seconds(0), 'PT0S'],
+    [Duration.days(400), 'P400D'],
+    [Duration.days(8), 'P8D'],
+  ])('idle time %s is refused with the bounds and the fix', (idle, iso) => {
+    expect(make({ idleTimeBeforeScaleDown: idle })).toThrow(new RegExp(`Test/Cluster: idleTimeBeforeScaleDown is ${iso}; the library accepts `
+      + 'whole seconds from 1 second \\(PT1S\\) to 7 days \\(P7D\\).*Use e.g. Duration.minutes\\(2\\)'));
+  });
+
+  test('idle times at the bounds are accepted', () => {
+    for (const idle of [Duration.seconds(1), Duration.days(7)]) {
+      const { json, cluster } = synthCluster({ idleTimeBeforeScaleDown: idle });
+      expect(cluster.scale_settings.scale_down_nodes_after_idle_duration).toBe(idle.toIsoString());
+      expectConformant(json);
+    }
   });
 
   test('fractional idle time', () => {
@@ -356,15 +369,20 @@ describe('ComputeCluster: bad input', () => {
   });
 
   test.each([
-    ['gpu-123', 'ends in -<digits>'],
     ['ab', 'too short'],
     ['1cluster', 'starts with a digit'],
     ['cluster_one', 'underscore'],
-    ['a-cluster-name-longer-than-24', 'too long'],
+    ['a-cluster-name-longer-than-thirty-2', 'too long'],
     ['cluster-', 'ends with a hyphen'],
   ])('name %s is rejected (%s)', (name) => {
-    expect(make({ name })).toThrow(new RegExp(`Test/Cluster: compute cluster name '${name}' is invalid: it must be 3-24 letters, digits and hyphens, `
-      + 'starting with a letter, ending with a letter or digit, not ending in -<digits>'));
+    expect(make({ name })).toThrow(new RegExp(`Test/Cluster: compute cluster name '${name}' is invalid: it must be 3-32 letters, digits and hyphens, `
+      + 'starting with a letter and ending with a letter or digit'));
+  });
+
+  test.each(['CC-25082114', 'gpu-123', 'a-cluster-name-of-thirty-two-ch'])('name %s is accepted, as Azure does (azurerm acceptance tests name clusters CC-<number>)', (name) => {
+    const { json, cluster } = synthCluster({ name });
+    expect(cluster.name).toBe(name);
+    expectConformant(json);
   });
 
   test('an SSH password given as a literal string', () => {

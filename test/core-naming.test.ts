@@ -75,7 +75,8 @@ describe('given physical names', () => {
     ['keyVault', '1starts-with-digit', /starting with a letter/],
     ['containerRegistry', 'acr', /5-50 letters and digits/],
     ['workspace', '-bad', /3-33 letters, digits, hyphens and underscores/],
-    ['computeCluster', 'cluster-123', /not ending in -<digits>/],
+    ['computeCluster', 'cluster_123', /3-32 letters, digits and hyphens/],
+    ['computeInstance', 'box-123', /not ending in -<digits>/],
     ['computeInstance', 'ci1', /4-24/],
   ] as const)('a bad %s name %s fails with the rule and the fix', (kind, name, rule) => {
     const scope = scopeAt('Ml', 'Thing');

@@ -76,7 +76,7 @@ export class CodeAsset extends VersionedAsset {
     if (!props.path) {
       throw new ValidationError(this, 'code asset has no path; pass `path: DataPath.fromLocalPath(\'./src\')` or `DataPath.fromUri(uri)`.');
     }
-    const bound = props.path._bindFor(this, 'code', { workspace: props.workspace, prefix: `codes/${name}` });
+    const bound = props.path._bindFor(this, 'code', { workspace: props.workspace, prefix: `codes/${name}`, code: true });
     this.codeUri = bound.uri;
     this._registerVersion({
       kind: 'code asset',

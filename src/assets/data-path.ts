@@ -63,7 +63,7 @@ export class DataPath {
    * @internal
    */
   public _bindFor(scope: Construct, what: string, target: LocalPathTarget): BoundDataPath {
-    if (this.localPath === undefined) return { uri: this._bind(scope, what), blobs: [] };
+    if (this.localPath === undefined) return { uri: this._bind(scope, what, target.code), blobs: [] };
     if (!target.workspace) {
       throw new ValidationError(scope, `${what} from local path '${this.localPath}' cannot be uploaded here: local files are uploaded `
         + 'to a workspace\'s storage account. Register the asset in a workspace, or upload the files yourself and use DataPath.fromUri.');
@@ -75,10 +75,10 @@ export class DataPath {
   }
 
   /**
-   * Checks the path for the asset at `scope`; returns the URI.
+   * Checks the path for the asset at `scope` (`code`: a code path, which may also be a Git repository); returns the URI.
    * @internal
    */
-  public _bind(scope: Construct, what: string): string {
+  public _bind(scope: Construct, what: string, code = false): string {
     if (this.datastoreName !== undefined) {
       checkPattern(scope, `${what} datastore name`, this.datastoreName, NAME_RULES.datastore.pattern,
         `it must be ${NAME_RULES.datastore.description}`, 'Pass the name of a datastore of the workspace, e.g. workspaceblobstore.');
@@ -92,10 +92,46 @@ export class DataPath {
     if (this.uri.trim() === '') {
       throw new ValidationError(scope, `${what} has no path; pass DataPath.fromDatastore(datastoreName, path) or DataPath.fromUri(uri).`);
     }
+    // A string holding a Terraform interpolation (`https://${var.account}...`) is a reference: not judged.
+    if (this.uri.includes('${')) return this.uri;
     if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s]+$/.test(this.uri)) {
       throw new ValidationError(scope, `${what} path '${this.uri}' is not a URI: it must be scheme://... without spaces `
-        + '(https://, abfss://, wasbs://, azureml://). Use DataPath.fromDatastore for a datastore path.');
+        + `(${schemeList(code)}). Use DataPath.fromDatastore for a datastore path, or DataPath.fromLocalPath for local files.`);
     }
+    checkDataUriScheme(scope, what, this.uri, code);
     return this.uri;
   }
+}
+
+/**
+ * URI schemes Azure ML reads data, models and code from ("Supported paths" of the Azure ML data documentation,
+ * https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2#paths): `azureml://` (datastores,
+ * job outputs, registries), `https://` (blob URLs, public web files), `abfss://` (ADLS Gen2) and `wasbs://` (blob),
+ * all over TLS. Code may also come from a Git repository (`git+https://`, as the Azure ML CLI writes it).
+ */
+const DATA_URI_SCHEMES = ['azureml', 'https', 'abfss', 'wasbs'];
+const CODE_URI_SCHEMES = [...DATA_URI_SCHEMES, 'git+https'];
+
+/** Why a known scheme is refused, and what to use instead. */
+const REFUSED_SCHEMES: { [scheme: string]: string } = {
+  'http': 'plain http:// is not encrypted; use https:// (Azure storage and most web servers serve it)',
+  'wasb': 'wasb:// is the unencrypted form of the blob driver; use wasbs://',
+  'abfs': 'abfs:// is the unencrypted form of the ADLS Gen2 driver; use abfss://',
+  'adl': 'adl:// is Data Lake Storage Gen1, retired in February 2024; move the data to ADLS Gen2 and use abfss://',
+  'git+http': 'plain git+http:// is not encrypted; use git+https://',
+};
+
+function schemeList(code: boolean): string {
+  return (code ? CODE_URI_SCHEMES : DATA_URI_SCHEMES).map(s => `${s}://`).join(', ');
+}
+
+/** Refuses URI schemes Azure ML does not read (`ftp://`, `s3://`) and unencrypted ones (`http://`). */
+function checkDataUriScheme(scope: Construct, what: string, uri: string, code: boolean): void {
+  const scheme = uri.slice(0, uri.indexOf('://')).toLowerCase();
+  const allowed = code ? CODE_URI_SCHEMES : DATA_URI_SCHEMES;
+  if (allowed.includes(scheme)) return;
+  const why = REFUSED_SCHEMES[scheme] ?? `Azure ML does not read ${scheme}:// URIs; copy the files to Azure storage (or register `
+    + 'a datastore for them) and use its azureml:// or https:// path, or upload local files with DataPath.fromLocalPath';
+  throw new ValidationError(scope, `${what} path '${uri}' has an unsupported scheme '${scheme}://': Azure ML reads ${schemeList(code)}. `
+    + `Fix: ${why}.`);
 }

@@ -107,6 +107,8 @@ export interface LocalPathTarget {
   readonly workspace?: IWorkspace;
   /** Blob folder below the container, e.g. `models/<name>`; the content hash is appended. */
   readonly prefix: string;
+  /** Whether the path is code (which may also come from a Git repository, `git+https://`). */
+  readonly code?: boolean;
 }
 
 /** A bound path: the URI sent to Azure and the blobs the asset version waits for. Internal. */

@@ -4,9 +4,12 @@ import { DataPath } from './data-path';
 import { VersionedAsset } from './versioned-asset';
 import { INTEGER_VERSION_RULE } from './versioning';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
-import { checkPattern, ValidationError } from '../core/validation';
+import { checkAllowedValue, ValidationError } from '../core/validation';
 import type { IRegistry } from '../registry/registry';
 import { IWorkspace } from '../workspace/workspace-ref';
+
+/** The model types Azure ML registers (CLI / SDK v2 `AssetTypes`: custom_model, mlflow_model, triton_model). */
+export const MODEL_TYPE_VALUES = ['custom_model', 'mlflow_model', 'triton_model'];
 
 /** Format of a registered model (`modelType`). */
 export class ModelType {
@@ -17,7 +20,11 @@ export class ModelType {
   /** A Triton model repository. */
   public static readonly TRITON_MODEL = new ModelType('triton_model');
 
-  /** Any other model type Azure ML accepts. */
+  /**
+   * A model type by its Azure ML name. The ARM type leaves `modelType` an open string, but Azure ML registers
+   * `custom_model`, `mlflow_model` and `triton_model` only (the `type` of the Azure ML CLI and SDK v2
+   * `AssetTypes`), so any other value fails synthesis with the list.
+   */
   public static of(value: string): ModelType {
     return new ModelType(value);
   }
@@ -108,7 +115,8 @@ export class Model extends VersionedAsset {
     const bound = props.path._bindFor(this, 'model', { workspace: props.workspace, prefix: `models/${modelName}` });
     const modelUri = bound.uri;
     const modelType = (props.type ?? ModelType.CUSTOM_MODEL).value;
-    checkPattern(this, 'model type', modelType, /^[a-zA-Z0-9_]+$/, 'it must be letters, digits and underscores, e.g. custom_model');
+    checkAllowedValue(this, 'model type', modelType, MODEL_TYPE_VALUES, 'Azure ML (ModelVersion.modelType)',
+      'Use a ModelType constant, e.g. ModelType.MLFLOW_MODEL for an MLflow folder or ModelType.CUSTOM_MODEL for any files.');
     this._registerVersion({
       kind: 'model',
       collection: 'models',

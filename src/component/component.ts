@@ -141,7 +141,7 @@ export class Component extends VersionedAsset {
       code = props.registry ? this.codeAsset.reference : `azureml:${this.codeAsset.versionId}`;
       deps.push(this.codeAsset.resource);
     } else if (codePath) {
-      code = codePath._bind(this, 'component code');
+      code = codePath._bind(this, 'component code', true);
     }
 
     const environment = this.resolveEnvironment(props, fromFile.environment, deps);

@@ -13,8 +13,18 @@ import { IGrantee, PrincipalType } from '../core/grants';
 import { resolvePhysicalName, NAME_RULES } from '../core/naming';
 import { SecretValue } from '../core/secret';
 import { checkSshPublicKey } from '../core/ssh-key';
-import { isResolved, ValidationError } from '../core/validation';
+import { checkAllowedValue, isResolved, ValidationError } from '../core/validation';
 import type { IWorkspace } from '../workspace/workspace-ref';
+
+/**
+ * Bounds of the scale-down idle time. Azure documents none: azurerm 4.55.0 does not validate
+ * `scale_down_nodes_after_idle_duration`, and the ARM type (`ScaleSettings.nodeIdleTimeBeforeScaleDown`,
+ * 2025-06-01) is a plain duration string. These are the library's: at least 1 second (0 releases every node
+ * as soon as a job ends, so each job of a pipeline waits for a new node), at most 7 days (an idle node kept
+ * longer is a minimum node count, which `minNodes` says plainly; 400 days is almost surely a unit mistake).
+ */
+const MIN_SCALE_DOWN_SECONDS = 1;
+const MAX_SCALE_DOWN_SECONDS = 7 * 86400;
 
 /** SSH access to the nodes of a compute cluster. */
 export interface ComputeClusterSsh {
@@ -41,7 +51,7 @@ export interface ComputeClusterSsh {
 /** Options of a compute cluster: everything but the workspace (see `IWorkspace.addComputeCluster`). */
 export interface ComputeClusterOptions {
   /**
-   * Name of the cluster: 3-24 letters, digits and hyphens, starting with a letter, not ending in `-<digits>`.
+   * Name of the cluster: 3-32 letters, digits and hyphens, starting with a letter, ending with a letter or digit.
    * Replaces the cluster when changed.
    * @default - generated from the construct path
    */
@@ -178,9 +188,15 @@ export class ComputeCluster extends Construct implements IGrantee {
         + 'minNodes must not exceed maxNodes. Raise maxNodes or lower minNodes.');
     }
 
+    const priority = props.priority ?? VmPriority.DEDICATED;
+    checkAllowedValue(this, 'priority', priority, Object.values(VmPriority), 'azurerm 4.55.0 (vm_priority)',
+      'Use VmPriority.DEDICATED or VmPriority.LOW_PRIORITY.');
+
     const idle = props.idleTimeBeforeScaleDown ?? Duration.minutes(2);
-    checkDurationSeconds(this, 'idleTimeBeforeScaleDown', idle.toSeconds(), idle.toIsoString(), 0, undefined,
-      'it must be a whole number of seconds, 0 or more (e.g. Duration.minutes(2))');
+    checkDurationSeconds(this, 'idleTimeBeforeScaleDown', idle.toSeconds(), idle.toIsoString(), MIN_SCALE_DOWN_SECONDS,
+      MAX_SCALE_DOWN_SECONDS, 'the library accepts whole seconds from 1 second (PT1S) to 7 days (P7D): 0 would release every '
+      + 'node the moment a job ends, and idle nodes kept longer than a week are better expressed as minNodes. '
+      + 'Use e.g. Duration.minutes(2) (the Azure ML default), or minNodes to keep nodes warm');
 
     const identity = props.identity ?? ComputeIdentity.systemAssigned();
     checkIdentity(this, identity);
@@ -215,7 +231,7 @@ export class ComputeCluster extends Construct implements IGrantee {
       machineLearningWorkspaceId: props.workspace.workspaceId,
       location,
       vmSize,
-      vmPriority: props.priority ?? VmPriority.DEDICATED,
+      vmPriority: priority,
       scaleSettings: {
         minNodeCount: minNodes,
         maxNodeCount: maxNodes,

@@ -11,7 +11,7 @@ import { Duration } from '../core/duration';
 import { IGrantee, PrincipalType } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { checkSshPublicKey } from '../core/ssh-key';
-import { checkGuid, checkPattern, isResolved, ValidationError } from '../core/validation';
+import { checkAllowedValue, checkGuid, checkPattern, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
 
@@ -287,6 +287,8 @@ export class ComputeInstance extends Construct implements IGrantee {
           + 'Use 5 fields, minute hour day-of-month month day-of-week, e.g. \'0 18 * * 1-5\' (18:00 on weekdays).');
       }
     }
+    checkAllowedValue(this, `${at}.action`, s.action, Object.values(ComputeScheduleAction), 'Azure ML (ComputeStartStopSchedule.action)',
+      'Use ComputeScheduleAction.START or ComputeScheduleAction.STOP.');
     const timeZone = s.timeZone ?? 'UTC';
     if (isResolved(timeZone) && (timeZone.trim() === '' || timeZone.includes('/'))) {
       throw new ValidationError(this, `${at}.timeZone '${timeZone}' is not a Windows time zone ID; Azure ML schedules use `

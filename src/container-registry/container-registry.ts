@@ -10,7 +10,7 @@ import { NAME_RULES } from '../core/naming';
 import { CONTAINER_REGISTRY_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { StatefulResourceProps } from '../core/stateful-resource-props';
-import { checkOneOf, isResolved, ValidationError } from '../core/validation';
+import { checkAllowedValue, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import { CustomerManagedKey } from '../key-vault/customer-managed-key';
 import { applyCustomerManagedKey } from '../key-vault/customer-managed-key-grant';
@@ -26,7 +26,7 @@ export class ContainerRegistrySku {
   /** Premium: private endpoints, firewall rules, export policy, retention, zone redundancy. */
   public static readonly PREMIUM = new ContainerRegistrySku('Premium');
 
-  /** Any other `sku` value. */
+  /** A `sku` value by name; azurerm 4.55.0 accepts only `Basic`, `Standard` and `Premium` (case-sensitive). */
   public static of(value: string): ContainerRegistrySku {
     return new ContainerRegistrySku(value);
   }
@@ -135,7 +135,8 @@ export class ContainerRegistry extends ContainerRegistryBase {
     this.sku = sku;
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
     const zoneRedundancy = props.zoneRedundancy ?? false;
-    checkOneOf(this, 'container registry sku', sku, ['Basic', 'Standard', 'Premium']);
+    checkAllowedValue(this, 'container registry sku', sku, ['Basic', 'Standard', 'Premium'], 'azurerm 4.55.0 (sku)',
+      'Use a ContainerRegistrySku constant, e.g. ContainerRegistrySku.PREMIUM.');
 
     if (skuKnown && !premium) {
       const premiumOnly = [

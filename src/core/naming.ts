@@ -18,6 +18,8 @@ export interface NameRule {
   readonly description: string;
   readonly minLength: number;
   readonly maxLength: number;
+  /** Longest generated name, when shorter than `maxLength` (generated names must never change). */
+  readonly generatedMaxLength?: number;
   /** Characters a generated name may use besides letters and digits. */
   readonly separator: '-' | '_' | '';
   readonly lowercase: boolean;
@@ -104,18 +106,26 @@ export const NAME_RULES = {
     separator: '-',
     lowercase: true,
   },
-  // azurerm: ^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$ ; ARM: 3-24, must not end in -<digits>.
+  // What Azure enforces, as azurerm 4.55.0 validates it (internal/services/machinelearning/validate/
+  // compute_cluster_name.go: "the rest api will return an error with the following regex",
+  // ^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$). azurerm's acceptance tests create clusters named `CC-<number>`
+  // against Azure, so a name ending in -<digits> is accepted. Generated names stay within 24 characters
+  // (and never end in -<digits>), as they always were, so existing clusters keep their names.
   computeCluster: {
     abbreviation: 'mlc',
     resourceType: 'compute cluster',
-    pattern: /^[a-zA-Z](?![a-zA-Z0-9-]*-\d+$)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/,
-    description: '3-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, not ending in -<digits>',
+    pattern: /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/,
+    description: '3-32 letters, digits and hyphens, starting with a letter and ending with a letter or digit',
     minLength: 3,
-    maxLength: 24,
+    maxLength: 32,
+    generatedMaxLength: 24,
     separator: '-',
     lowercase: true,
   },
-  // azurerm: ^[a-zA-Z][a-zA-Z0-9-]{3,24}$ (4-25) ; ARM: 3-24, must not end in -<digits>.
+  // azurerm 4.55.0: ^[a-zA-Z][a-zA-Z0-9-]{3,24}$ (4-25 characters). Azure ML (how-to-create-compute-instance,
+  // "Compute name"): 3-24 characters, letters, digits and hyphens, starting with a letter, and a hyphen must be
+  // followed by a letter later in the name; the name is part of the instance's DNS name
+  // (<name>.<region>.instances.azureml.ms). Both apply: 4-24, not ending in -<digits>.
   computeInstance: {
     abbreviation: 'ci',
     resourceType: 'compute instance',
@@ -206,7 +216,8 @@ export function generatePhysicalName(scope: IConstruct, rule: NameRule, resource
   const suffix = rule.globallyUnique ? uniqueSuffix(scope, resourceGroupName!, key) : keyHash(key);
   // Hex suffixes may start with a digit: a name must then start with a word.
   const fallback = rule.globallyUnique ? rule.abbreviation ?? 'x' : '';
-  const defaultName = shapeName(rule, [], path, suffix, HASH_LENGTH, fallback);
+  const shape = { ...rule, maxLength: rule.generatedMaxLength ?? rule.maxLength };
+  const defaultName = shapeName(shape, [], path, suffix, HASH_LENGTH, fallback);
   recordGeneratedName(scope);
   const convention = conventionOf(scope);
   if (!convention) return defaultName;
@@ -218,7 +229,7 @@ export function generatePhysicalName(scope: IConstruct, rule: NameRule, resource
     uniqueSuffix: suffix,
     uniqueSuffixLength: HASH_LENGTH,
     globallyUnique: rule.globallyUnique ?? false,
-    maxLength: rule.maxLength,
+    maxLength: shape.maxLength,
     separator: rule.separator,
     lowercase: rule.lowercase,
   };

@@ -75,3 +75,24 @@ export function checkGuid(scope: IConstruct, what: string, value: string | undef
     throw new ValidationError(scope, `${what} '${value}' is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx). ${fix}`);
   }
 }
+
+/**
+ * Checks a value of an enum-like choice (an `of(...)` escape hatch, or a TypeScript enum that a JavaScript
+ * caller can fill with any string) against the values Terraform or Azure accept, unless it is a reference.
+ * `source` says where the list comes from (e.g. `azurerm 4.55.0 account_replication_type`); a value that
+ * differs only in case gets "did you mean".
+ */
+export function checkAllowedValue(
+  scope: IConstruct,
+  what: string,
+  value: string | undefined,
+  allowed: readonly string[],
+  source: string,
+  fix: string,
+): void {
+  if (value === undefined || !isResolved(value) || allowed.includes(value)) return;
+  const norm = (v: string) => String(v).toLowerCase().replace(/[\s_-]/g, '');
+  const near = allowed.find(a => norm(a) === norm(value));
+  throw new ValidationError(scope, `${what} '${value}' is not accepted by ${source}: allowed are ${allowed.map(a => `'${a}'`).join(', ')}`
+    + `${near ? `; did you mean '${near}'?` : '.'} ${fix}`);
+}

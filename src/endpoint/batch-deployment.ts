@@ -8,7 +8,7 @@ import { AzapiResource } from '../azapi/resource';
 import { ComputeCluster } from '../compute/compute-cluster';
 import { Duration } from '../core/duration';
 import { resolvePhysicalName } from '../core/naming';
-import { isResolved, ValidationError } from '../core/validation';
+import { checkAllowedValue, isResolved, ValidationError } from '../core/validation';
 import { IEnvironmentReference } from '../environment/environment';
 
 /** What a model batch deployment does with the scoring results. */
@@ -165,6 +165,10 @@ export class BatchDeployment extends Construct {
     checkWholeNumber(this, 'maxRetries', props.maxRetries, 0, 100, 'Use 0 or more retries.');
     checkWholeNumber(this, 'errorThreshold', props.errorThreshold, -1, 1_000_000, 'Use -1 to tolerate every failure.');
     const outputAction = props.outputAction ?? (props.model ? BatchOutputAction.APPEND_ROW : undefined);
+    checkAllowedValue(this, 'outputAction', outputAction, Object.values(BatchOutputAction), 'Azure ML (BatchOutputAction)',
+      'Use BatchOutputAction.APPEND_ROW or BatchOutputAction.SUMMARY_ONLY.');
+    checkAllowedValue(this, 'loggingLevel', props.loggingLevel, Object.values(BatchLoggingLevel), 'Azure ML (BatchLoggingLevel)',
+      'Use BatchLoggingLevel.INFO, WARNING or DEBUG.');
     if (props.outputFileName !== undefined && outputAction !== BatchOutputAction.APPEND_ROW) {
       throw new ValidationError(this, `outputFileName '${props.outputFileName}' only applies with BatchOutputAction.APPEND_ROW; remove it or append rows.`);
     }

@@ -8,7 +8,7 @@ import { VersionedAsset } from '../assets/versioned-asset';
 import { ENVIRONMENT_VERSION_RULE } from '../assets/versioning';
 import { IGrantee } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
-import { checkRange, isResolved, ValidationError } from '../core/validation';
+import { checkAllowedValue, checkRange, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import type { IRegistry } from '../registry/registry';
 import { IWorkspace } from '../workspace/workspace-ref';
@@ -218,6 +218,13 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
         + 'Add `image`, or install the packages in the Dockerfile of the build context.');
     }
     const inferenceConfig = this.inferenceConfig(props.inference);
+    // Open enums in the ARM type (EnvironmentVersion 2025-06-01), but Azure ML knows only these values.
+    const osType = props.osType ?? OperatingSystem.LINUX;
+    checkAllowedValue(this, 'osType', osType, Object.values(OperatingSystem), 'Azure ML (EnvironmentVersion.osType)',
+      'Use OperatingSystem.LINUX or OperatingSystem.WINDOWS.');
+    const autoRebuild = props.autoRebuild;
+    checkAllowedValue(this, 'autoRebuild', autoRebuild, Object.values(AutoRebuild), 'Azure ML (EnvironmentVersion.autoRebuild)',
+      'Use AutoRebuild.DISABLED or AutoRebuild.ON_BASE_IMAGE_UPDATE, or leave it out.');
 
     this.image = props.image;
     this.imageUri = props.image?._bind(this);
@@ -230,8 +237,8 @@ export class Environment extends VersionedAsset implements IEnvironmentReference
       image: this.imageUri,
       condaFile,
       build: build ? { contextUri: build.contextUri, dockerfilePath: build.dockerfilePath } : undefined,
-      osType: props.osType ?? OperatingSystem.LINUX,
-      autoRebuild: props.autoRebuild,
+      osType,
+      autoRebuild,
       inferenceConfig,
     };
     this._registerVersion({

@@ -9,7 +9,7 @@ import { NAME_RULES } from '../core/naming';
 import { KEY_VAULT_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
-import { checkGuid, ValidationError } from '../core/validation';
+import { checkAllowedValue, checkGuid, ValidationError } from '../core/validation';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
 
@@ -120,7 +120,7 @@ export class KeyVault extends KeyVaultBase {
       location,
       resourceGroupName: props.resourceGroup.name,
       tenantId,
-      skuName: props.sku ?? KeyVaultSku.STANDARD,
+      skuName: this.checkedSku(props.sku ?? KeyVaultSku.STANDARD),
       rbacAuthorizationEnabled: true,
       purgeProtectionEnabled: true,
       softDeleteRetentionDays: retentionDays,
@@ -139,6 +139,11 @@ export class KeyVault extends KeyVaultBase {
     protectResource(this, this.resource, props, NAME_RULES.keyVault);
 
     this.purgeProtectionEnabled = true;
+  }
+
+  private checkedSku(sku: KeyVaultSku): string {
+    checkAllowedValue(this, 'sku', sku, Object.values(KeyVaultSku), 'azurerm 4.55.0 (sku_name)', 'Use KeyVaultSku.STANDARD or KeyVaultSku.PREMIUM.');
+    return sku;
   }
 
   /**

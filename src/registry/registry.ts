@@ -5,7 +5,7 @@ import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { NameRule } from '../core/naming';
 import { protectResource, resolveLocationAndName } from '../core/resource-props';
 import { StatefulResourceProps } from '../core/stateful-resource-props';
-import { isResolved, ValidationError } from '../core/validation';
+import { checkAllowedValue, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import { PrivateEndpoint, TargetPrivateEndpointOptions } from '../network/private-endpoint';
 import { PrivateEndpointSubResource } from '../network/sub-resource';
@@ -160,6 +160,8 @@ export class Registry extends RegistryBase {
     }
     this.regions = [location, ...extra];
     const storageType = props.storageType ?? RegistryStorageType.STANDARD_LRS;
+    checkAllowedValue(this, 'storageType', storageType, Object.values(RegistryStorageType), 'the library (registry storage account types)',
+      'Use a RegistryStorageType constant, e.g. RegistryStorageType.STANDARD_ZRS.');
     const publicAccess = props.publicNetworkAccess ?? false;
     this.resource = new AzapiResource(this, 'Resource', {
       type: `Microsoft.MachineLearningServices/registries@${REGISTRY_API_VERSION}`,

@@ -14,7 +14,7 @@ import { NAME_RULES } from '../core/naming';
 import { STORAGE_IP_RULES } from '../core/network-rules';
 import { l1OpenToAllNetworks, protectResource, resolveFirewall, resolveLocationAndName, wholeDays } from '../core/resource-props';
 import { FirewallRulesProps, StatefulResourceProps } from '../core/stateful-resource-props';
-import { ValidationError } from '../core/validation';
+import { checkAllowedValue, ValidationError } from '../core/validation';
 import { CustomerManagedKey } from '../key-vault/customer-managed-key';
 import { applyCustomerManagedKey } from '../key-vault/customer-managed-key-grant';
 import { addDiagnosticSetting } from '../monitoring/diagnostic-setting';
@@ -40,7 +40,10 @@ export class StorageReplication {
   /** GZRS with read access to the secondary region. */
   public static readonly RAGZRS = new StorageReplication('RAGZRS');
 
-  /** Any other value accepted by `account_replication_type`. */
+  /**
+   * A value of `account_replication_type` by name. azurerm 4.55.0 accepts exactly the six constants above
+   * (case-sensitive), so any other value fails synthesis with the list of allowed ones.
+   */
   public static of(value: string): StorageReplication {
     return new StorageReplication(value);
   }
@@ -50,6 +53,9 @@ export class StorageReplication {
     public readonly value: string,
   ) {}
 }
+
+/** The `account_replication_type` values azurerm 4.55.0 accepts (`validation.StringInSlice`, case-sensitive). */
+export const STORAGE_REPLICATION_VALUES = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
 
 /**
  * Properties of a StorageAccount. `name`: 3-24 lowercase letters and digits, unique across Azure.
@@ -172,6 +178,9 @@ export class StorageAccount extends StorageAccountBase {
   constructor(scope: Construct, id: string, props: StorageAccountProps) {
     super(scope, id);
     const { location, name } = resolveLocationAndName(this, props, NAME_RULES.storageAccount);
+    const replication = (props.replication ?? StorageReplication.GZRS).value;
+    checkAllowedValue(this, 'storage replication', replication, STORAGE_REPLICATION_VALUES,
+      'azurerm 4.55.0 (account_replication_type)', 'Use a StorageReplication constant, e.g. StorageReplication.GZRS.');
     const retentionDays = wholeDays(this, 'blobSoftDeleteRetention', props.blobSoftDeleteRetention ?? Duration.days(30), 1, 365);
     const hns = props.hierarchicalNamespace ?? false;
     const versioning = props.versioning ?? false;
@@ -202,7 +211,7 @@ export class StorageAccount extends StorageAccountBase {
       resourceGroupName: props.resourceGroup.name,
       accountKind: 'StorageV2',
       accountTier: 'Standard',
-      accountReplicationType: (props.replication ?? StorageReplication.GZRS).value,
+      accountReplicationType: replication,
       accessTier: 'Hot',
       isHnsEnabled: hns,
       nfsv3Enabled: false,
