@@ -365,7 +365,7 @@ describe('ComputeCluster: bad input', () => {
   });
 
   test('fractional idle time', () => {
-    expect(make({ idleTimeBeforeScaleDown: Duration.seconds(1.5) })).toThrow(/idleTimeBeforeScaleDown is PT1.5S; it must be a whole number of seconds/);
+    expect(make({ idleTimeBeforeScaleDown: Duration.seconds(1.5) })).toThrow(/idleTimeBeforeScaleDown is PT1.5S; the library accepts whole seconds/);
   });
 
   test.each([

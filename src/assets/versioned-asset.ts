@@ -3,6 +3,7 @@ import { AssetContainer, registryReference } from './asset-container';
 import { AssetVersionSpec, checkTags, contentHash, resolveVersion, versionResource } from './versioning';
 import { AzapiResource } from '../azapi/resource';
 import { addDependencies } from '../core/dependencies';
+import { claimName, uniquenessScope } from '../core/naming-registry';
 
 /**
  * What every versioned asset (environment, data, model, code, component) shares: a name, a version
@@ -93,6 +94,11 @@ export abstract class VersionedAsset extends Construct {
     this._collection = spec.collection;
     this._contentHash = contentHash(this, spec.immutable);
     this._version = resolveVersion(this, spec.kind, spec.version, this._contentHash, spec.versionRule);
+    const owner = spec.container.workspace ?? spec.container.registry!;
+    claimName(this, `${spec.collection} of ${uniquenessScope(owner, spec.container.id)}`, `${spec.assetName}:${this._version}`,
+      `${spec.kind} name:version`, `in the same ${spec.container.workspace ? 'workspace' : 'registry'} (${owner.node.path}); `
+      + 'versions are immutable, so each name:version is one asset',
+      'Give one of them another name or version (or leave `version` out: it is then derived from the content).');
     this._resource = versionResource(this, {
       container: spec.container,
       collection: spec.collection,

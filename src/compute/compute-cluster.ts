@@ -1,7 +1,7 @@
 import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machine-learning-compute-cluster';
 import { Construct, IConstruct } from 'constructs';
 import {
-  checkDurationSeconds, checkIdentity, computeGrantee, hasManagedNetwork, requireSshAcknowledgement, resolveLocation,
+  checkDurationSeconds, checkIdentity, claimComputeName, computeGrantee, hasManagedNetwork, requireSshAcknowledgement, resolveLocation,
   resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
@@ -170,6 +170,7 @@ export class ComputeCluster extends Construct implements IGrantee {
     super(scope, id);
     this.workspace = props.workspace;
     const name = resolvePhysicalName(this, NAME_RULES.computeCluster, props.name);
+    claimComputeName(this, props.workspace, name);
     const vmSize = resolveVmSize(this, props.vmSize ?? VmSize.STANDARD_DS3_V2);
     const location = resolveLocation(this, props.workspace, props.location, 'compute cluster');
 

@@ -4,6 +4,7 @@ import { ComputeIdentity } from './compute-identity';
 import { VmSize } from './vm-size';
 import { IGrantee, pathKey, PrincipalType } from '../core/grants';
 import { checkSubnetId } from '../core/network-rules';
+import { claimName, uniquenessScope } from '../core/naming-registry';
 import { checkRegion } from '../core/region';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
 import { acknowledgementOf, Warnings } from '../core/warnings';
@@ -145,4 +146,10 @@ export function checkDurationSeconds(
   if (!Number.isInteger(seconds) || seconds < minSeconds || (maxSeconds !== undefined && seconds > maxSeconds)) {
     throw new ValidationError(scope, `${what} is ${iso}; ${rule}.`);
   }
+}
+
+/** Claims the compute name in its workspace: clusters and instances share one namespace (`workspaces/computes`). */
+export function claimComputeName(scope: IConstruct, workspace: IWorkspace, name: string): void {
+  claimName(scope, `computes of ${uniquenessScope(workspace, workspace.workspaceId)}`, name, 'compute name',
+    `in the same workspace (${workspace.node.path}; clusters and instances share one set of compute names)`);
 }

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import {
-  checkDurationSeconds, checkIdentity, computeGrantee, requireSshAcknowledgement, resolveLocation, resolveNodePublicIp, resolveVmSize,
+  checkDurationSeconds, checkIdentity, claimComputeName, computeGrantee, requireSshAcknowledgement, resolveLocation, resolveNodePublicIp, resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
 import { cronProblem } from './cron';
@@ -187,6 +187,7 @@ export class ComputeInstance extends Construct implements IGrantee {
     super(scope, id);
     this.workspace = props.workspace;
     const name = resolvePhysicalName(this, NAME_RULES.computeInstance, props.name);
+    claimComputeName(this, props.workspace, name);
     const vmSize = resolveVmSize(this, props.vmSize ?? VmSize.STANDARD_DS3_V2);
     const location = resolveLocation(this, props.workspace, props.location, 'compute instance');
 

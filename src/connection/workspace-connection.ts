@@ -7,6 +7,7 @@ import { AzapiResource } from '../azapi/resource';
 import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { NAME_RULES, NameRule, resolvePhysicalName } from '../core/naming';
+import { claimName, uniquenessScope } from '../core/naming-registry';
 import { isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import type { IWorkspace } from '../workspace/workspace-ref';
@@ -98,6 +99,8 @@ export class WorkspaceConnection extends Construct {
     checkAuthFits(this, props.category, props.auth);
     checkTargetFits(this, props.category, props.target);
     const name = resolvePhysicalName(this, CONNECTION_NAME, props.name);
+    claimName(this, `connections of ${uniquenessScope(props.workspace, props.workspace.workspaceId)}`, name, 'connection name',
+      `in the same workspace (${props.workspace.node.path})`);
     if (props.expiryTime !== undefined && isResolved(props.expiryTime) && Number.isNaN(Date.parse(props.expiryTime))) {
       throw new ValidationError(this, `expiryTime '${props.expiryTime}' is not a date-time; pass ISO 8601, e.g. 2027-01-31T00:00:00Z.`);
     }

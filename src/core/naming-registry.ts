@@ -1,6 +1,8 @@
 // Which naming convention applies where, and which constructs already got a generated name. Internal.
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { INamingConvention } from './naming-convention';
+import { ValidationError } from './validation';
 
 const conventions = new WeakMap<IConstruct, INamingConvention>();
 const named = new WeakSet<IConstruct>();
@@ -27,4 +29,37 @@ export function recordGeneratedName(scope: IConstruct): void {
 /** Whether `scope` got a generated name. */
 export function hasGeneratedName(scope: IConstruct): boolean {
   return named.has(scope);
+}
+
+/** Names claimed in each app: namespace and name (lowercase) -> path of the construct that claimed it. */
+const claimed = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * Where a name must be unique, for `claimName`: below a parent construct (a workspace, an endpoint, a storage
+ * account), identified by its ARM ID when that is known at synth (two imports of one workspace are one parent)
+ * and by its construct path otherwise.
+ */
+export function uniquenessScope(parent: IConstruct, armId?: string): string {
+  return armId !== undefined && !Token.isUnresolved(armId) && !armId.includes('${') ? armId.toLowerCase() : parent.node.path;
+}
+
+/**
+ * Records that `scope` uses `name` in `namespace` (e.g. `compute in <workspace>`), and refuses a second
+ * construct of the same app claiming it: Azure has one resource of that name there, so the second would
+ * overwrite (or fail on) the first at apply. Names and namespaces that are Terraform references are skipped.
+ * Azure compares resource names case-insensitively, so this does too. The message names both constructs.
+ */
+export function claimName(scope: IConstruct, namespace: string, name: string, what: string, where: string,
+  fix = 'Give one of them another name, or leave `name` out to get a generated one.'): void {
+  if (Token.isUnresolved(name) || Token.isUnresolved(namespace) || name.includes('${')) return;
+  const root = scope.node.root;
+  const names = claimed.get(root) ?? new Map<string, string>();
+  claimed.set(root, names);
+  const key = `${namespace}\u0000${name.toLowerCase()}`;
+  const other = names.get(key);
+  if (other !== undefined && other !== scope.node.path) {
+    throw new ValidationError(scope, `${what} '${name}' is already used by ${other} ${where}: Azure has one resource of that `
+      + `name there, so the second would overwrite the first (or fail) at apply. ${fix}`);
+  }
+  names.set(key, scope.node.path);
 }

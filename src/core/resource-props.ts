@@ -1,10 +1,11 @@
 // The props every stateful L2 shares, and internal helpers for them. The interfaces are public
 // (exported from src/core/index.ts); the functions are not exported from the package index.
-import { TerraformResource, Token } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Duration } from './duration';
 import { NameRule, resolvePhysicalName } from './naming';
 import { Naming } from './naming-convention';
+import { claimName } from './naming-registry';
 import { checkIpRules, checkSubnetIds, IpRulePolicy } from './network-rules';
 import { checkRegion } from './region';
 import { addDeleteLock, applyRemovalPolicy } from './removal-policy';
@@ -36,6 +37,13 @@ export function resolveLocationAndName(scope: IConstruct, props: StatefulResourc
   const location = resolveLocation(scope, props.resourceGroup, props.location, rule.resourceType);
   if (props.namingConvention) Naming.of(scope).useConvention(props.namingConvention);
   const name = resolvePhysicalName(scope, rule, props.name, 'name', props.resourceGroup.name);
+  if (rule.globallyUnique) {
+    claimName(scope, rule.resourceType, name, `${rule.resourceType} name`, '(the name must be unique across Azure)');
+  } else {
+    // Names unique in a resource group: per stack, since two stacks may target two subscriptions.
+    claimName(scope, `${rule.resourceType} in ${TerraformStack.of(scope).node.path}/${props.resourceGroup.name}`, name,
+      `${rule.resourceType} name`, `in the same resource group ('${props.resourceGroup.name}')`);
+  }
   return { location, name };
 }
 

@@ -85,7 +85,7 @@ export class BlobDatastore extends DatastoreBase {
   constructor(scope: Construct, id: string, props: BlobDatastoreProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.datastoreName = datastoreName(this, props.name);
+    this.datastoreName = datastoreName(this, props.name, props.workspace);
     const credentials = props.credentials ?? DatastoreCredentials.workspaceIdentity();
 
     if (props.protocol === BlobProtocol.WASBS) {

@@ -62,7 +62,7 @@ export class DataLakeGen2Datastore extends DatastoreBase {
   constructor(scope: Construct, id: string, props: DataLakeGen2DatastoreProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.datastoreName = datastoreName(this, props.name);
+    this.datastoreName = datastoreName(this, props.name, props.workspace);
     const credentials = props.credentials ?? DatastoreCredentials.workspaceIdentity();
 
     switch (credentials._kind) {

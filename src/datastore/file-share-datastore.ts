@@ -47,7 +47,7 @@ export class FileShareDatastore extends DatastoreBase {
   constructor(scope: Construct, id: string, props: FileShareDatastoreProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.datastoreName = datastoreName(this, props.name);
+    this.datastoreName = datastoreName(this, props.name, props.workspace);
     const credentials = props.credentials;
     if (credentials === undefined) {
       throw new ValidationError(this, 'a file-share datastore needs `credentials`: azurerm 4.55.0 requires an account key or a '

@@ -4,6 +4,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
+import { claimName, uniquenessScope } from '../core/naming-registry';
 import { isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
 import { IStorageAccount } from '../storage/storage-account-base';
@@ -55,8 +56,10 @@ export function rejectGen1(scope: Construct, value: string): void {
 const SYSTEM_DATASTORES = ['workspaceblobstore', 'workspacefilestore', 'workspaceartifactstore', 'workspaceworkingdirectory'];
 
 /** @internal The datastore name: the given one checked, or one generated from the construct path. */
-export function datastoreName(scope: Construct, given?: string): string {
+export function datastoreName(scope: Construct, given: string | undefined, workspace: IWorkspace): string {
   const name = resolvePhysicalName(scope, NAME_RULES.datastore, given);
+  claimName(scope, `datastores of ${uniquenessScope(workspace, workspace.workspaceId)}`, name, 'datastore name',
+    `in the same workspace (${workspace.node.path})`);
   if (isResolved(name) && SYSTEM_DATASTORES.includes(name.toLowerCase())) {
     throw new ValidationError(scope, `datastore name '${name}' is taken: Azure ML creates a datastore of that name with every `
       + 'workspace. Choose another name, or refer to the existing one with Datastore.fromDatastoreName(scope, id, workspace, '

@@ -7,6 +7,7 @@ import { Model } from '../assets/model';
 import { AzapiResource } from '../azapi/resource';
 import { ComputeCluster } from '../compute/compute-cluster';
 import { Duration } from '../core/duration';
+import { claimName } from '../core/naming-registry';
 import { resolvePhysicalName } from '../core/naming';
 import { checkAllowedValue, isResolved, ValidationError } from '../core/validation';
 import { IEnvironmentReference } from '../environment/environment';
@@ -149,6 +150,8 @@ export class BatchDeployment extends Construct {
     super(scope, id);
     this.endpoint = props.endpoint;
     this.deploymentName = resolvePhysicalName(this, DEPLOYMENT_NAME_RULE, props.name);
+    claimName(this, `deployments of ${props.endpoint.node.path}`, this.deploymentName, 'deployment name',
+      `on the same endpoint (${props.endpoint.node.path})`);
     const workspace = props.endpoint.workspace;
     if ((props.model === undefined) === (props.pipelineComponentId === undefined)) {
       throw new ValidationError(this, `batch deployment has ${props.model ? 'both `model` and `pipelineComponentId`' : 'neither `model` nor `pipelineComponentId`'}; `

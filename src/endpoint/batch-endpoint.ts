@@ -7,6 +7,7 @@ import { AzapiResource } from '../azapi/resource';
 import { AzapiUpdateResource } from '../azapi/update-resource';
 import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { claimName } from '../core/naming-registry';
 import { resolvePhysicalName } from '../core/naming';
 import { isResolved } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
@@ -72,6 +73,8 @@ export class BatchEndpoint extends Construct {
     this.workspace = props.workspace;
     this.endpointName = resolvePhysicalName(this, ENDPOINT_NAME_RULE, props.name);
     this.location = workspaceLocation(this, 'batch endpoint', props.workspace, props.location);
+    claimName(this, `endpoints in ${this.location}`, this.endpointName, 'endpoint name',
+      `in region '${this.location}' (online and batch endpoint names are unique per Azure region)`);
     this.endpointId = `${props.workspace.workspaceId}/batchEndpoints/${this.endpointName}`;
     this.defaultDeployment = props.defaultDeployment;
     const type = `Microsoft.MachineLearningServices/workspaces/batchEndpoints@${ENDPOINT_API_VERSION}`;

@@ -6,6 +6,7 @@ import type { OnlineEndpoint } from './online-endpoint';
 import { Model } from '../assets/model';
 import { AzapiResource } from '../azapi/resource';
 import { Duration } from '../core/duration';
+import { claimName } from '../core/naming-registry';
 import { resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
 import { IEnvironmentReference } from '../environment/environment';
@@ -181,6 +182,8 @@ export class OnlineDeployment extends Construct {
     super(scope, id);
     this.endpoint = props.endpoint;
     this.deploymentName = resolvePhysicalName(this, DEPLOYMENT_NAME_RULE, props.name);
+    claimName(this, `deployments of ${props.endpoint.node.path}`, this.deploymentName, 'deployment name',
+      `on the same endpoint (${props.endpoint.node.path})`);
     const workspace = props.endpoint.workspace;
     if (isResolved(props.instanceType) && !ONLINE_INSTANCE_TYPES.includes(props.instanceType)) {
       const near = ONLINE_INSTANCE_TYPES.find(t => t.toLowerCase() === String(props.instanceType).toLowerCase());

@@ -9,6 +9,7 @@ import { AzapiUpdateResource } from '../azapi/update-resource';
 import { ComputeIdentity } from '../compute/compute-identity';
 import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
+import { claimName } from '../core/naming-registry';
 import { resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
@@ -109,6 +110,8 @@ export class OnlineEndpoint extends Construct {
     this.workspace = props.workspace;
     this.endpointName = resolvePhysicalName(this, ENDPOINT_NAME_RULE, props.name);
     this.location = workspaceLocation(this, 'online endpoint', props.workspace, props.location);
+    claimName(this, `endpoints in ${this.location}`, this.endpointName, 'endpoint name',
+      `in region '${this.location}' (online and batch endpoint names are unique per Azure region)`);
     this.authMode = props.authMode ?? EndpointAuthMode.AAD_TOKEN;
     if (!Object.values(EndpointAuthMode).includes(this.authMode)) {
       throw new ValidationError(this, `auth mode '${this.authMode}' is not supported; use EndpointAuthMode.AAD_TOKEN, AML_TOKEN or KEY.`);
