@@ -125,10 +125,10 @@ describe('CodeAsset', () => {
   test('bad input: missing local path, no storage account known, nothing left after ignore files', () => {
     const { stack, workspace } = setup();
     expect(() => new CodeAsset(stack, 'Missing', { workspace, path: DataPath.fromLocalPath('./no/such/folder') }))
-      .toThrow(/platform\/Missing: code local path '.\/no\/such\/folder' does not exist \(resolved from the working directory to .*\); pass an existing file or folder/);
+      .toThrow(/platform\/Missing: code local path '.\/no\/such\/folder' does not exist \(relative paths start at the app's working directory\); pass an existing file or folder/);
     const empty = tree({ '.amlignore': '*\n' });
     expect(() => new CodeAsset(stack, 'Empty', { workspace, path: DataPath.fromLocalPath(empty) }))
-      .toThrow(`platform/Empty: code local path '${empty}' has no files to upload (after .amlignore/.gitignore)`);
+      .toThrow(`platform/Empty: code local path '${empty}' has no files to upload (after .amlignore or .gitignore)`);
     const bare = setup(false);
     expect(() => new CodeAsset(bare.stack, 'NoStorage', { workspace: bare.workspace, path: DataPath.fromLocalPath(tree({ 'a.py': 'x' })) }))
       .toThrow("platform/NoStorage: a local code is uploaded to the workspace's storage account, which is unknown");

@@ -550,7 +550,7 @@ describe('Workspace', () => {
     const json = synthJson(stack);
     expect(only(json, 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('image-builder');
     expectConformant(json);
-    expect(() => ws.useImageBuildCompute('cluster-1')).toThrow(/image-build compute name 'cluster-1' is invalid/);
+    expect(() => ws.useImageBuildCompute('cluster_1')).toThrow(/image-build compute name 'cluster_1' is invalid/);
   });
 
   test('serverless compute settings', () => {

@@ -69,7 +69,7 @@ export class DataPath {
         + 'to a workspace\'s storage account. Register the asset in a workspace, or upload the files yourself and use DataPath.fromUri.');
     }
     const content = readLocalContent(scope, `${what} local path`, this.localPath, true, false,
-      'pass an existing file or folder (relative paths start at the working directory).');
+      'pass an existing file or folder.');
     const upload = uploadLocalContent(scope, 'Upload', what, content, target.prefix, target.workspace, this.uploadOptions);
     return { uri: upload.uri, localFolder: content.isDirectory, blobs: upload.blobs };
   }

@@ -1,12 +1,14 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import { AssetType, TerraformAsset, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { filesHash, hashFile, listLocalFiles, LocalFile } from './local-files';
+import { filesHash, hashFile, IgnoreMode, listLocalFiles, LocalFile, secretLookingFiles } from './local-files';
 import { LocalUploadOptions } from './local-upload-options';
 import { NAME_RULES } from '../core/naming';
 import { checkPattern, ValidationError } from '../core/validation';
+import { Warnings } from '../core/warnings';
 import { IWorkspace } from '../workspace/workspace-ref';
 
 /** A local file or folder read at synth: its files and their hash. Internal. */
@@ -32,21 +34,45 @@ export interface UploadedContent {
  * Reads a local file or folder (relative paths from the working directory). `what` names it in errors,
  * e.g. `build context folder`. Throws when it is missing, or (for `folderOnly`) not a folder.
  */
-export function readLocalContent(scope: Construct, what: string, given: string, honourIgnoreFiles: boolean, folderOnly: boolean,
-  hint: string): LocalContent {
+export function readLocalContent(scope: Construct, what: string, given: string, mode: IgnoreMode | boolean, folderOnly: boolean,
+  hint: string, keep: readonly string[] = []): LocalContent {
+  const ignoreMode: IgnoreMode = mode === true ? 'aml' : mode === false ? 'none' : mode;
   const absPath = path.resolve(given ?? '');
   const exists = fs.existsSync(absPath);
   const isDirectory = exists && fs.statSync(absPath).isDirectory();
-  if (!exists || (folderOnly && !isDirectory)) {
-    throw new ValidationError(scope, `${what} '${given}' does not exist (resolved from the working directory `
-      + `to ${absPath}); ${hint}`);
+  // Messages quote the path as given: an absolute path of the synthesizing machine never appears in them.
+  if (!exists) {
+    throw new ValidationError(scope, `${what} '${given}' does not exist (relative paths start at the app's working directory); ${hint}`);
   }
-  const files = isDirectory ? listLocalFiles(absPath, honourIgnoreFiles) : [hashFile(absPath, path.basename(absPath))];
+  if (folderOnly && !isDirectory) {
+    throw new ValidationError(scope, `${what} '${given}' is a file, not a folder; ${hint}`);
+  }
+  const files = isDirectory ? listLocalFiles(absPath, ignoreMode, keep) : [hashFile(absPath, path.basename(absPath))];
+  const ignoreFiles = IGNORE_FILES_OF[ignoreMode];
   if (files.length === 0) {
-    throw new ValidationError(scope, `${what} '${given}' has no files to upload${honourIgnoreFiles ? ' (after .amlignore/.gitignore)' : ''}; ${hint}`);
+    throw new ValidationError(scope, `${what} '${given}' has no files to upload${ignoreFiles ? ` (after ${ignoreFiles})` : ''}; ${hint}`);
+  }
+  const secrets = secretLookingFiles(files);
+  if (secrets.length > 0) {
+    const shown = secrets.slice(0, 10).join(', ') + (secrets.length > 10 ? `, and ${secrets.length - 10} more` : '');
+    Warnings.of(scope).add(SECRET_FILES_WARNING, `The ${what} '${given}' would upload ${secrets.length} file(s) that look like `
+      + `secrets: ${shown}. Uploaded files are copied into the synthesized output and readable by everyone with access to the `
+      + `storage account and the workspace. Add them to ${ignoreFiles ? ignoreFiles.split(' or ')[0] : 'an ignore file'} `
+      + `(or move them out of the folder)${ignoreMode === 'none' ? ', or upload a folder without them' : ''}; if they hold no `
+      + `secrets, acknowledge with Warnings.of(construct).acknowledge('${SECRET_FILES_WARNING}', '<why>').`);
   }
   return { absPath, isDirectory, files, hash: filesHash(files) };
 }
+
+/** ID of the warning about files that look like secrets in a local upload. */
+export const SECRET_FILES_WARNING = 'AZML-UPLOAD-001';
+
+/** The ignore files of each mode, for messages. */
+const IGNORE_FILES_OF: { [mode: string]: string | undefined } = {
+  none: undefined,
+  aml: '.amlignore or .gitignore',
+  docker: '.dockerignore or .amlignore',
+};
 
 /**
  * Uploads local content as content-addressed blobs: one `azurerm_storage_blob` per file at
@@ -70,7 +96,7 @@ export function uploadLocalContent(scope: Construct, holderId: string, what: str
 
   const holder = new Construct(scope, holderId);
   const asset = new TerraformAsset(holder, 'Files', {
-    path: content.absPath,
+    path: content.isDirectory ? stageFiles(content) : content.absPath,
     type: content.isDirectory ? AssetType.DIRECTORY : AssetType.FILE,
     assetHash: content.hash,
   });
@@ -100,6 +126,20 @@ export function uploadLocalContent(scope: Construct, holderId: string, what: str
   const base = Token.isUnresolved(endpoint) || endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
   const folderUri = `${base}${containerName}/${folder}/`;
   return { uri: content.isDirectory ? folderUri : `${folderUri}${content.files[0].relPath}`, blobs };
+}
+
+/**
+ * A copy of the folder holding only the files to upload, for `TerraformAsset` (which copies a whole folder
+ * into the synthesized output): files left out by ignore files (`.env`, `.git`, keys) never reach `cdktf.out`.
+ */
+function stageFiles(content: LocalContent): string {
+  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-azureml-upload-'));
+  for (const f of content.files) {
+    const target = path.join(stage, ...f.relPath.split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(content.absPath, ...f.relPath.split('/')), target);
+  }
+  return stage;
 }
 
 /** Where a local path is uploaded for one asset. Internal. */

@@ -170,7 +170,6 @@ export class ComputeCluster extends Construct implements IGrantee {
     super(scope, id);
     this.workspace = props.workspace;
     const name = resolvePhysicalName(this, NAME_RULES.computeCluster, props.name);
-    claimComputeName(this, props.workspace, name);
     const vmSize = resolveVmSize(this, props.vmSize ?? VmSize.STANDARD_DS3_V2);
     const location = resolveLocation(this, props.workspace, props.location, 'compute cluster');
 
@@ -247,6 +246,8 @@ export class ComputeCluster extends Construct implements IGrantee {
       description: props.description,
       tags: props.tags,
     });
+    // Claimed once the input is valid (a construct that threw holds no name).
+    claimComputeName(this, props.workspace, name);
     this.node.defaultChild = this.resource;
     if (props.subnetId === undefined && hasManagedNetwork(props.workspace)) acceptLibraryExceptions(this, 'AZML-SEC-012');
 

@@ -187,7 +187,6 @@ export class ComputeInstance extends Construct implements IGrantee {
     super(scope, id);
     this.workspace = props.workspace;
     const name = resolvePhysicalName(this, NAME_RULES.computeInstance, props.name);
-    claimComputeName(this, props.workspace, name);
     const vmSize = resolveVmSize(this, props.vmSize ?? VmSize.STANDARD_DS3_V2);
     const location = resolveLocation(this, props.workspace, props.location, 'compute instance');
 
@@ -260,6 +259,8 @@ export class ComputeInstance extends Construct implements IGrantee {
         tags,
       }),
     });
+    // Claimed once the input is valid (a construct that threw holds no name).
+    claimComputeName(this, props.workspace, name);
     this.node.defaultChild = this.resource;
 
     this.computeInstanceName = name;

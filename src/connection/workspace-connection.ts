@@ -99,8 +99,6 @@ export class WorkspaceConnection extends Construct {
     checkAuthFits(this, props.category, props.auth);
     checkTargetFits(this, props.category, props.target);
     const name = resolvePhysicalName(this, CONNECTION_NAME, props.name);
-    claimName(this, `connections of ${uniquenessScope(props.workspace, props.workspace.workspaceId)}`, name, 'connection name',
-      `in the same workspace (${props.workspace.node.path})`);
     if (props.expiryTime !== undefined && isResolved(props.expiryTime) && Number.isNaN(Date.parse(props.expiryTime))) {
       throw new ValidationError(this, `expiryTime '${props.expiryTime}' is not a date-time; pass ISO 8601, e.g. 2027-01-31T00:00:00Z.`);
     }
@@ -131,6 +129,8 @@ export class WorkspaceConnection extends Construct {
       sensitiveBodyVersion: secret ? { 'properties.credentials': props.secretVersion ?? '1' } : undefined,
       ignoreCasing: true,
     });
+    claimName(this, `connections of ${uniquenessScope(props.workspace, props.workspace.workspaceId)}`, name, 'connection name',
+      `in the same workspace (${props.workspace.node.path})`);
     this.node.defaultChild = this.resource;
     this.connectionName = name;
     this.category = props.category.value;

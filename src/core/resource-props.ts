@@ -37,6 +37,16 @@ export function resolveLocationAndName(scope: IConstruct, props: StatefulResourc
   const location = resolveLocation(scope, props.resourceGroup, props.location, rule.resourceType);
   if (props.namingConvention) Naming.of(scope).useConvention(props.namingConvention);
   const name = resolvePhysicalName(scope, rule, props.name, 'name', props.resourceGroup.name);
+  pendingNames.set(scope, name);
+  return { location, name };
+}
+
+/** Names from `resolveLocationAndName`, claimed by `protectResource` once the construct's input is valid. */
+const pendingNames = new WeakMap<IConstruct, string>();
+
+function claimResourceName(scope: IConstruct, props: StatefulResourceProps, rule: NameRule): void {
+  const name = pendingNames.get(scope);
+  if (name === undefined) return;
   if (rule.globallyUnique) {
     claimName(scope, rule.resourceType, name, `${rule.resourceType} name`, '(the name must be unique across Azure)');
   } else {
@@ -44,7 +54,6 @@ export function resolveLocationAndName(scope: IConstruct, props: StatefulResourc
     claimName(scope, `${rule.resourceType} in ${TerraformStack.of(scope).node.path}/${props.resourceGroup.name}`, name,
       `${rule.resourceType} name`, `in the same resource group ('${props.resourceGroup.name}')`);
   }
-  return { location, name };
 }
 
 /**
@@ -58,6 +67,7 @@ export function protectResource(
   rule: NameRule,
 ): void {
   checkResourceTags(scope, props.tags, rule.resourceType === 'storage account' ? 128 : 512);
+  claimResourceName(scope, props, rule);
   applyRemovalPolicy(resource, props.removalPolicy);
   if (props.deleteLock) addDeleteLock(scope, 'DeleteLock', resource.id, rule.resourceType);
   scope.node.defaultChild = resource;

@@ -3,7 +3,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { DatastoreAccess, DatastoreCredentials } from './credentials';
 import { DatastoreBase, DatastoreCommonOptions } from './datastore-base';
-import { CredentialKind, datastoreName } from './internal';
+import { claimDatastoreName, CredentialKind, datastoreName } from './internal';
 import { BlobContainerTarget } from './targets';
 import { grantWorkspaceIdentityAccess, serviceDataIdentity } from './workspace-identity-access';
 import { addDependencies } from '../core/dependencies';
@@ -85,7 +85,7 @@ export class BlobDatastore extends DatastoreBase {
   constructor(scope: Construct, id: string, props: BlobDatastoreProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.datastoreName = datastoreName(this, props.name, props.workspace);
+    this.datastoreName = datastoreName(this, props.name);
     const credentials = props.credentials ?? DatastoreCredentials.workspaceIdentity();
 
     if (props.protocol === BlobProtocol.WASBS) {
@@ -124,6 +124,7 @@ export class BlobDatastore extends DatastoreBase {
       isDefault: props.isDefault,
       tags: props.tags,
     });
+    claimDatastoreName(this, props.workspace, this.datastoreName);
     this.node.defaultChild = this.resource;
 
     this.dataAccessGrant = grantWorkspaceIdentityAccess(this, this.workspace, credentials, target, props);

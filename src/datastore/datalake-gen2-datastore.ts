@@ -3,7 +3,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { DatastoreAccess, DatastoreCredentials } from './credentials';
 import { DatastoreBase, DatastoreCommonOptions } from './datastore-base';
-import { CredentialKind, datastoreName } from './internal';
+import { claimDatastoreName, CredentialKind, datastoreName } from './internal';
 import { DataLakeGen2FileSystemTarget } from './targets';
 import { grantWorkspaceIdentityAccess, serviceDataIdentity } from './workspace-identity-access';
 import { addDependencies } from '../core/dependencies';
@@ -62,7 +62,7 @@ export class DataLakeGen2Datastore extends DatastoreBase {
   constructor(scope: Construct, id: string, props: DataLakeGen2DatastoreProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.datastoreName = datastoreName(this, props.name, props.workspace);
+    this.datastoreName = datastoreName(this, props.name);
     const credentials = props.credentials ?? DatastoreCredentials.workspaceIdentity();
 
     switch (credentials._kind) {
@@ -92,6 +92,7 @@ export class DataLakeGen2Datastore extends DatastoreBase {
       description: props.description,
       tags: props.tags,
     });
+    claimDatastoreName(this, props.workspace, this.datastoreName);
     this.node.defaultChild = this.resource;
 
     this.dataAccessGrant = grantWorkspaceIdentityAccess(this, this.workspace, credentials, target, props);

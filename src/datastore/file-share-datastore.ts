@@ -2,7 +2,7 @@ import { MachineLearningDatastoreFileshare } from '@cdktf/provider-azurerm/lib/m
 import { Construct, IConstruct } from 'constructs';
 import { DatastoreCredentials } from './credentials';
 import { DatastoreBase, DatastoreCommonOptions } from './datastore-base';
-import { CredentialKind, datastoreName } from './internal';
+import { claimDatastoreName, CredentialKind, datastoreName } from './internal';
 import { FileShareTarget } from './targets';
 import { addDependencies } from '../core/dependencies';
 import { ValidationError } from '../core/validation';
@@ -47,7 +47,7 @@ export class FileShareDatastore extends DatastoreBase {
   constructor(scope: Construct, id: string, props: FileShareDatastoreProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.datastoreName = datastoreName(this, props.name, props.workspace);
+    this.datastoreName = datastoreName(this, props.name);
     const credentials = props.credentials;
     if (credentials === undefined) {
       throw new ValidationError(this, 'a file-share datastore needs `credentials`: azurerm 4.55.0 requires an account key or a '
@@ -74,6 +74,7 @@ export class FileShareDatastore extends DatastoreBase {
       description: props.description,
       tags: props.tags,
     });
+    claimDatastoreName(this, props.workspace, this.datastoreName);
     this.node.defaultChild = this.resource;
   }
 

@@ -56,10 +56,9 @@ export function rejectGen1(scope: Construct, value: string): void {
 const SYSTEM_DATASTORES = ['workspaceblobstore', 'workspacefilestore', 'workspaceartifactstore', 'workspaceworkingdirectory'];
 
 /** @internal The datastore name: the given one checked, or one generated from the construct path. */
-export function datastoreName(scope: Construct, given: string | undefined, workspace: IWorkspace): string {
+export function datastoreName(scope: Construct, given?: string): string {
   const name = resolvePhysicalName(scope, NAME_RULES.datastore, given);
-  claimName(scope, `datastores of ${uniquenessScope(workspace, workspace.workspaceId)}`, name, 'datastore name',
-    `in the same workspace (${workspace.node.path})`);
+
   if (isResolved(name) && SYSTEM_DATASTORES.includes(name.toLowerCase())) {
     throw new ValidationError(scope, `datastore name '${name}' is taken: Azure ML creates a datastore of that name with every `
       + 'workspace. Choose another name, or refer to the existing one with Datastore.fromDatastoreName(scope, id, workspace, '
@@ -115,4 +114,10 @@ export function grantDataAccess(
   const assignment = grantRole(scope, grantee, role, target.resourceId);
   registry.set(key, assignment);
   return assignment;
+}
+
+/** @internal Claims the datastore name in its workspace; called once the datastore's input is valid. */
+export function claimDatastoreName(scope: Construct, workspace: IWorkspace, name: string): void {
+  claimName(scope, `datastores of ${uniquenessScope(workspace, workspace.workspaceId)}`, name, 'datastore name',
+    `in the same workspace (${workspace.node.path})`);
 }

@@ -150,8 +150,6 @@ export class BatchDeployment extends Construct {
     super(scope, id);
     this.endpoint = props.endpoint;
     this.deploymentName = resolvePhysicalName(this, DEPLOYMENT_NAME_RULE, props.name);
-    claimName(this, `deployments of ${props.endpoint.node.path}`, this.deploymentName, 'deployment name',
-      `on the same endpoint (${props.endpoint.node.path})`);
     const workspace = props.endpoint.workspace;
     if ((props.model === undefined) === (props.pipelineComponentId === undefined)) {
       throw new ValidationError(this, `batch deployment has ${props.model ? 'both `model` and `pipelineComponentId`' : 'neither `model` nor `pipelineComponentId`'}; `
@@ -218,6 +216,8 @@ export class BatchDeployment extends Construct {
       tags: props.tags,
       dependsOn: ids.dependsOn.length > 0 ? ids.dependsOn : undefined,
     });
+    claimName(this, `deployments of ${props.endpoint.node.path}`, this.deploymentName, 'deployment name',
+      `on the same endpoint (${props.endpoint.node.path})`);
     this.node.defaultChild = this.resource;
     props.endpoint._registerDeployment(this);
   }

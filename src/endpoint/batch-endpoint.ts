@@ -73,8 +73,6 @@ export class BatchEndpoint extends Construct {
     this.workspace = props.workspace;
     this.endpointName = resolvePhysicalName(this, ENDPOINT_NAME_RULE, props.name);
     this.location = workspaceLocation(this, 'batch endpoint', props.workspace, props.location);
-    claimName(this, `endpoints in ${this.location}`, this.endpointName, 'endpoint name',
-      `in region '${this.location}' (online and batch endpoint names are unique per Azure region)`);
     this.endpointId = `${props.workspace.workspaceId}/batchEndpoints/${this.endpointName}`;
     this.defaultDeployment = props.defaultDeployment;
     const type = `Microsoft.MachineLearningServices/workspaces/batchEndpoints@${ENDPOINT_API_VERSION}`;
@@ -87,6 +85,8 @@ export class BatchEndpoint extends Construct {
       tags: props.tags,
       ignoreBodyChanges: ['properties.defaults'],
     });
+    claimName(this, `endpoints in ${this.location}`, this.endpointName, 'endpoint name',
+      `in region '${this.location}' (online and batch endpoint names are unique per Azure region)`);
     this.node.defaultChild = this.resource;
     this.defaultsResource = new AzapiUpdateResource(this, 'Defaults', {
       type,

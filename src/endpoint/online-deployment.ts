@@ -182,8 +182,6 @@ export class OnlineDeployment extends Construct {
     super(scope, id);
     this.endpoint = props.endpoint;
     this.deploymentName = resolvePhysicalName(this, DEPLOYMENT_NAME_RULE, props.name);
-    claimName(this, `deployments of ${props.endpoint.node.path}`, this.deploymentName, 'deployment name',
-      `on the same endpoint (${props.endpoint.node.path})`);
     const workspace = props.endpoint.workspace;
     if (isResolved(props.instanceType) && !ONLINE_INSTANCE_TYPES.includes(props.instanceType)) {
       const near = ONLINE_INSTANCE_TYPES.find(t => t.toLowerCase() === String(props.instanceType).toLowerCase());
@@ -259,6 +257,8 @@ export class OnlineDeployment extends Construct {
       replaceTriggersExternalValues: { instance_type: props.instanceType },
       dependsOn: ids.dependsOn.length > 0 ? ids.dependsOn : undefined,
     });
+    claimName(this, `deployments of ${props.endpoint.node.path}`, this.deploymentName, 'deployment name',
+      `on the same endpoint (${props.endpoint.node.path})`);
     this.node.defaultChild = this.resource;
     props.endpoint._registerDeployment(this);
   }

@@ -110,8 +110,6 @@ export class OnlineEndpoint extends Construct {
     this.workspace = props.workspace;
     this.endpointName = resolvePhysicalName(this, ENDPOINT_NAME_RULE, props.name);
     this.location = workspaceLocation(this, 'online endpoint', props.workspace, props.location);
-    claimName(this, `endpoints in ${this.location}`, this.endpointName, 'endpoint name',
-      `in region '${this.location}' (online and batch endpoint names are unique per Azure region)`);
     this.authMode = props.authMode ?? EndpointAuthMode.AAD_TOKEN;
     if (!Object.values(EndpointAuthMode).includes(this.authMode)) {
       throw new ValidationError(this, `auth mode '${this.authMode}' is not supported; use EndpointAuthMode.AAD_TOKEN, AML_TOKEN or KEY.`);
@@ -139,6 +137,8 @@ export class OnlineEndpoint extends Construct {
       tags: props.tags,
       ignoreBodyChanges: ['properties.traffic', 'properties.mirrorTraffic'],
     });
+    claimName(this, `endpoints in ${this.location}`, this.endpointName, 'endpoint name',
+      `in region '${this.location}' (online and batch endpoint names are unique per Azure region)`);
     this.node.defaultChild = this.resource;
     this.trafficResource = new AzapiUpdateResource(this, 'Traffic', {
       type,

@@ -39,7 +39,10 @@ export class BuildContext {
 
   /**
    * A local folder, uploaded to blob storage at `environments/<environment>/<content hash>/` (one
-   * `azurerm_storage_blob` per file). The files are copied into the stack's Terraform directory at synth
+   * `azurerm_storage_blob` per file). Only what `docker build` would send is uploaded: the `.dockerignore` at the
+   * root of the folder applies (Docker's rules: `**`, `!` exceptions), so does any `.amlignore`, `.git` is never
+   * uploaded, and the Dockerfile always is. Files that look like secrets (`.env`, `*.pem`, `*.key`, `id_rsa`,
+   * credentials, ...) are warned about (`AZML-UPLOAD-001`): add them to `.dockerignore`. The files are copied into the stack's Terraform directory at synth
    * (`assets/...`, as cdktf's `TerraformAsset` does), so the JSON holds only relative paths and
    * `terraform plan` works from the stack directory. Relative paths are relative to the app's working directory.
    */
@@ -82,7 +85,9 @@ export class BuildContext {
 
   private bindLocal(scope: Construct, environmentName: string, workspace: IWorkspace, dockerfilePath: string): BoundBuildContext {
     const given = this.directory ?? '';
-    const content = readLocalContent(scope, 'build context folder', given, false, true, 'pass the folder that holds the Dockerfile.');
+    // As `docker build` sends it: .dockerignore (and .amlignore) honoured, .git left out, the Dockerfile always kept.
+    const content = readLocalContent(scope, 'build context folder', given, 'docker', true, 'pass the folder that holds the Dockerfile.',
+      [dockerfilePath]);
     const files = content.files;
     if (!files.some(f => f.relPath === dockerfilePath)) {
       throw new ValidationError(scope, `build context folder '${given}' has no Dockerfile at '${dockerfilePath}'`
