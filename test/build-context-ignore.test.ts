@@ -4,11 +4,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { App, TerraformStack } from 'cdktf';
 import { AzapiProvider, BuildContext, DataPath, Environment, IWorkspace, Model, StorageAccount, Warnings, Workspace } from '../src';
-import { listLocalFiles, parseDockerignore, secretLookingFiles } from '../src/assets/local-files';
 import { expectConformant, ofType, providerStack, synthJson, warningsOf } from './support/synth';
+import { listLocalFiles, parseDockerignore, secretLookingFiles } from '../src/assets/local-files';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 const WS_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw`;

@@ -36,6 +36,11 @@ import {
   WorkspaceIdentity,
   ComputeScheduleAction,
   DataAssetType,
+  ModelType,
+  VmPriority,
+  OperatingSystem,
+  AutoRebuild,
+  KeyVaultSku,
 } from '../src';
 import { expectConformant, providerStack, synthJson } from './support/synth';
 
@@ -170,6 +175,36 @@ const CASES: Case[] = [
   ['DataAsset name, version and path', (s, r) => new DataAsset(s, 'X', { workspace: importedWorkspace(s), name: r.str(), version: r.str(), path: DataPath.fromUri(r.str()), type: DataAssetType.MLTABLE, referencedUris: [r.str()] })],
   ['DataAsset path on a datastore', (s, r) => new DataAsset(s, 'X', { workspace: importedWorkspace(s), path: DataPath.fromDatastore(r.str(), r.str()) })],
   ['Model name, version, path and job', (s, r) => new Model(s, 'X', { workspace: importedWorkspace(s), name: r.str(), version: r.str(), path: DataPath.fromUri(r.str()), jobName: r.str() })],
+  // Enum-like values, duplicate names and URI schemes (issue 12: checks added in the hardening pass)
+  ['Model type from a reference', (s, r) => new Model(s, 'X', { workspace: importedWorkspace(s), path: DataPath.fromUri(r.str()), type: ModelType.of(r.str()) })],
+  ['ComputeCluster priority from a reference', (s, r) => new ComputeCluster(s, 'X', { workspace: importedWorkspace(s), priority: r.str() as VmPriority })],
+  ['Environment osType and autoRebuild from references', (s, r) => new Environment(s, 'X', {
+    workspace: importedWorkspace(s),
+    image: EnvironmentImage.fromUri('mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest'),
+    osType: r.str() as OperatingSystem,
+    autoRebuild: r.str() as AutoRebuild,
+  })],
+  ['KeyVault sku from a reference', (s, r) => new KeyVault(s, 'X', { resourceGroup: RG, sku: r.str() as KeyVaultSku })],
+  ['Two computes and two datastores named by references in one workspace', (s, r) => {
+    const ws = importedWorkspace(s);
+    new ComputeCluster(s, 'X', { workspace: ws, name: r.str() });
+    new ComputeCluster(s, 'Y', { workspace: ws, name: r.str() });
+    new BlobDatastore(s, 'D1', { workspace: ws, name: r.str(), container: BlobContainerTarget.fromContainerId(r.str()) });
+    new BlobDatastore(s, 'D2', { workspace: ws, name: r.str(), container: BlobContainerTarget.fromContainerId(r.str()) });
+  }],
+  ['Two environments with name:version from references', (s, r) => {
+    const ws = importedWorkspace(s);
+    const image = EnvironmentImage.fromUri('mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest');
+    new Environment(s, 'X', { workspace: ws, name: r.str(), version: r.str(), image });
+    new Environment(s, 'Y', { workspace: ws, name: r.str(), version: r.str(), image });
+  }],
+  ['Storage accounts named by one reference in two resource groups', (s, r) => {
+    const name = r.str();
+    new StorageAccount(s, 'X', { resourceGroup: RG, name });
+    new StorageAccount(s, 'Y', { resourceGroup: ResourceGroupRef.fromName('rg-other', 'westeurope'), name });
+  }],
+  ['DataAsset URI built from a reference', (s, r) => new DataAsset(s, 'X', { workspace: importedWorkspace(s), path: DataPath.fromUri(`https://${r.str()}.blob.core.windows.net/raw/a/`) })],
+  ['ComputeCluster idle time in days', (s, r) => new ComputeCluster(s, 'X', { workspace: importedWorkspace(s), idleTimeBeforeScaleDown: Duration.days(r.num()) })],
   // Grants
   ['Principal by object ID with a key', (s, r) => importedWorkspace(s).grantDataScientist(Principal.group(r.str(), { key: 'data-scientists' }))],
   ['Storage grant to an identity from attributes', (s, r) => StorageAccount.fromStorageAccountId(s, 'Acc', r.str()).grantBlobDataReader(UserAssignedIdentityRef.fromAttributes({ identityId: r.str(), principalId: r.str(), key: 'reader' }))],

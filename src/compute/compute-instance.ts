@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import {
-  checkDurationSeconds, checkIdentity, claimComputeName, computeGrantee, requireSshAcknowledgement, resolveLocation, resolveNodePublicIp, resolveVmSize,
+  checkDurationSeconds, checkIdentity, claimComputeName, computeGrantee, requireSshAcknowledgement, resolveLocation, resolveNodePublicIp,
+  resolveVmSize,
 } from './compute-common';
 import { ComputeIdentity } from './compute-identity';
 import { cronProblem } from './cron';

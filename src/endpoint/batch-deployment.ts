@@ -7,8 +7,8 @@ import { Model } from '../assets/model';
 import { AzapiResource } from '../azapi/resource';
 import { ComputeCluster } from '../compute/compute-cluster';
 import { Duration } from '../core/duration';
-import { claimName } from '../core/naming-registry';
 import { resolvePhysicalName } from '../core/naming';
+import { claimName } from '../core/naming-registry';
 import { checkAllowedValue, isResolved, ValidationError } from '../core/validation';
 import { IEnvironmentReference } from '../environment/environment';
 

@@ -7,8 +7,8 @@ import { AzapiResource } from '../azapi/resource';
 import { AzapiUpdateResource } from '../azapi/update-resource';
 import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
-import { claimName } from '../core/naming-registry';
 import { resolvePhysicalName } from '../core/naming';
+import { claimName } from '../core/naming-registry';
 import { isResolved } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
 

@@ -6,8 +6,8 @@ import type { OnlineEndpoint } from './online-endpoint';
 import { Model } from '../assets/model';
 import { AzapiResource } from '../azapi/resource';
 import { Duration } from '../core/duration';
-import { claimName } from '../core/naming-registry';
 import { resolvePhysicalName } from '../core/naming';
+import { claimName } from '../core/naming-registry';
 import { isResolved, ValidationError } from '../core/validation';
 import { IEnvironmentReference } from '../environment/environment';
 
