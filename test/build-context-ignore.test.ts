@@ -9,6 +9,7 @@ import { App, TerraformStack } from 'cdktf';
 import { AzapiProvider, BuildContext, DataPath, Environment, IWorkspace, Model, StorageAccount, Warnings, Workspace } from '../src';
 import { expectConformant, ofType, providerStack, synthJson, warningsOf } from './support/synth';
 import { listLocalFiles, parseDockerignore, secretLookingFiles } from '../src/assets/local-files';
+import { displayPath } from '../src/core/local-path';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 const WS_ID = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw`;
@@ -94,7 +95,7 @@ describe('local build contexts send what docker build would', () => {
     expect(uploaded(json)).not.toContain('.git/config');
     expect(uploaded(json)).toContain('.env');
     const warnings = warningsOf(env).join('\n');
-    expect(warnings).toContain(`[AZML-UPLOAD-001] The build context folder '${dir}' would upload 2 file(s) that look like secrets: .env, certs/server.key.`);
+    expect(warnings).toContain(`[AZML-UPLOAD-001] The build context folder '${displayPath(dir)}' would upload 2 file(s) that look like secrets: .env, certs/server.key.`);
     expect(warnings).toMatch(/Add them to \.dockerignore \(or move them out of the folder\).*acknowledge\('AZML-UPLOAD-001'/);
     expectConformant(json);
   });

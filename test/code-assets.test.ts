@@ -6,6 +6,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { CodeAsset, DataAsset, DataAssetType, DataPath, IWorkspace, Model, StorageAccount, Workspace } from '../src';
 import { expectConformant, ofType, providerStack, synthJson } from './support/synth';
 import { parseIgnoreFile } from '../src/assets/local-files';
+import { displayPath } from '../src/core/local-path';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers';
 const WS_ID = `${SUB}/Microsoft.MachineLearningServices/workspaces/mlw-demo`;
@@ -128,7 +129,7 @@ describe('CodeAsset', () => {
       .toThrow(/platform\/Missing: code local path '.\/no\/such\/folder' does not exist \(relative paths start at the app's working directory\); pass an existing file or folder/);
     const empty = tree({ '.amlignore': '*\n' });
     expect(() => new CodeAsset(stack, 'Empty', { workspace, path: DataPath.fromLocalPath(empty) }))
-      .toThrow(`platform/Empty: code local path '${empty}' has no files to upload (after .amlignore or .gitignore)`);
+      .toThrow(`platform/Empty: code local path '${displayPath(empty)}' has no files to upload (after .amlignore or .gitignore)`);
     const bare = setup(false);
     expect(() => new CodeAsset(bare.stack, 'NoStorage', { workspace: bare.workspace, path: DataPath.fromLocalPath(tree({ 'a.py': 'x' })) }))
       .toThrow("platform/NoStorage: a local code is uploaded to the workspace's storage account, which is unknown");
@@ -159,7 +160,7 @@ describe('models and data from local files', () => {
     const { stack, workspace } = setup();
     const dir = tree({ 'a.csv': 'x' });
     expect(() => new DataAsset(stack, 'D', { workspace, type: DataAssetType.URI_FILE, path: DataPath.fromLocalPath(dir) }))
-      .toThrow(`platform/D: data asset local path '${dir}' is a folder, but type uri_file needs a file; use DataAssetType.URI_FOLDER or MLTABLE`);
+      .toThrow(`platform/D: data asset local path '${displayPath(dir)}' is a folder, but type uri_file needs a file; use DataAssetType.URI_FOLDER or MLTABLE`);
     expect(() => new DataAsset(stack, 'F', { workspace, path: DataPath.fromLocalPath(path.join(dir, 'a.csv')) }))
       .toThrow('but type uri_folder needs a folder; use DataAssetType.URI_FILE');
   });

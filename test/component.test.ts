@@ -108,7 +108,7 @@ describe('Component from YAML', () => {
   ])('bad YAML is refused with the line: %#', (lines, message) => {
     const { stack, workspace } = setup();
     const file = yamlFile(lines.join('\n'));
-    expect(() => new Component(stack, 'Bad', { workspace, yamlFile: file })).toThrow(`platform/Bad: component file '${file}' ${message}`);
+    expect(() => new Component(stack, 'Bad', { workspace, yamlFile: file })).toThrow(`platform/Bad: component file '…/component.yml' ${message}`);
   });
 });
 

@@ -1,7 +1,7 @@
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { Duration, ResourceGroupRef } from '../src';
+import { Duration, ResourceGroupRef, StorageAccount } from '../src';
 import { resolveValue } from './support/synth';
 import { isResourceIdOfType, parseResourceId } from '../src/core/arm-id';
 
@@ -36,7 +36,12 @@ describe('resource groups', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     expect(ResourceGroupRef.fromName('rg-ml', 'westeurope')).toEqual({ name: 'rg-ml', location: 'westeurope' });
     expect(ResourceGroupRef.fromId('/subscriptions/s1/resourceGroups/rg-ml').name).toBe('rg-ml');
-    expect(() => ResourceGroupRef.fromId(storageId)).toThrow(/is not a resource group ID/);
+    // A malformed ID is reported by the construct that uses it, with its path and the fix.
+    const bad = ResourceGroupRef.fromId(storageId);
+    expect(() => new StorageAccount(stack, 'St', { resourceGroup: bad })).toThrow(/^s\/St: resourceGroup ID '\/subscriptions\/.*' is not a resource group ID: it must be \/subscriptions\/<subscription>\/resourceGroups\/<name>/);
+    expect(() => new StorageAccount(stack, 'St2', { resourceGroup: ResourceGroupRef.fromId('rg-ml', 'westeurope') }))
+      .toThrow("s/St2: resourceGroup ID 'rg-ml' is not a resource group ID: it must be /subscriptions/<subscription>/resourceGroups/<name>. "
+        + "Pass the full ID (e.g. an azurerm_resource_group's id). For a resource group given by name, use ResourceGroupRef.fromName('rg-ml', location).");
     const rg = ResourceGroupRef.fromResource(new ResourceGroup(stack, 'rg', { name: 'rg-ml', location: 'westeurope' }));
     expect(resolveValue(stack, rg)).toEqual({ id: '${azurerm_resource_group.rg.id}', name: '${azurerm_resource_group.rg.name}', location: '${azurerm_resource_group.rg.location}' });
     const ds = ResourceGroupRef.fromDataSource(new DataAzurermResourceGroup(stack, 'existing', { name: 'rg-shared' }));

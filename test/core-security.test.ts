@@ -98,7 +98,10 @@ describe('grants', () => {
   test('a principal whose object ID is a reference needs a stable key', () => {
     const s = stack();
     const id = new TerraformVariable(s, 'group_id', { type: 'string' }).stringValue;
-    expect(() => Principal.group(id)).toThrow(/pass a stable `key`/);
+    // Reported where the grant is made, with that construct's path (a static factory has none).
+    const target = new Construct(s, 'Target');
+    expect(() => grantRole(target, Principal.group(id), BuiltInRole.READER, '/subscriptions/s/resourceGroups/rg'))
+      .toThrow(/^platform\/Target: the Group granted 'Reader' has an object ID from a Terraform reference and no key.*Pass a stable `key`/);
     expect(Principal.group(id, { key: 'data-scientists' }).granteeKey).toBe('data-scientists');
   });
 

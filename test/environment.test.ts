@@ -10,6 +10,7 @@ import {
 } from '../src';
 import { describeWithShared, sharedDir } from './support/shared';
 import { expectConformant, ofType, providerStack, resolveValue, synthJson, warningsOf } from './support/synth';
+import { displayPath } from '../src/core/local-path';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers';
 const WS_ID = `${SUB}/Microsoft.MachineLearningServices/workspaces/mlw-demo`;
@@ -466,7 +467,7 @@ describe('bad input', () => {
     fs.writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\n');
     const { stack, workspace } = setup();
     expect(() => new Environment(stack, 'Env', { workspace, buildContext: BuildContext.fromLocalDirectory(dir) }))
-      .toThrow(`platform/Env: build context folder '${dir}' has no Dockerfile at 'Dockerfile' (it holds: requirements.txt)`);
+      .toThrow(`platform/Env: build context folder '${displayPath(dir)}' has no Dockerfile at 'Dockerfile' (it holds: requirements.txt)`);
     expect(() => new Environment(stack, 'Env2', { workspace, buildContext: BuildContext.fromLocalDirectory(dir, { dockerfilePath: 'docker/Dockerfile' }) }))
       .toThrow("has no Dockerfile at 'docker/Dockerfile'");
   });

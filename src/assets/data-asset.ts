@@ -3,6 +3,7 @@ import { assetContainer } from './asset-container';
 import { DataPath } from './data-path';
 import { VersionedAsset } from './versioned-asset';
 import { STRING_VERSION_RULE } from './versioning';
+import { displayPath } from '../core/local-path';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
 import type { IRegistry } from '../registry/registry';
@@ -97,7 +98,7 @@ export class DataAsset extends VersionedAsset {
     const bound = props.path._bindFor(this, 'data asset', { workspace: props.workspace, prefix: `data/${assetName}` });
     const dataUri = bound.uri;
     if (bound.localFolder !== undefined && bound.localFolder !== (type !== DataAssetType.URI_FILE)) {
-      throw new ValidationError(this, `data asset local path '${props.path.localPath}' is a ${bound.localFolder ? 'folder' : 'file'}, `
+      throw new ValidationError(this, `data asset local path '${displayPath(props.path.localPath ?? '')}' is a ${bound.localFolder ? 'folder' : 'file'}, `
         + `but type ${type} needs a ${bound.localFolder ? 'file' : 'folder'}; `
         + `${bound.localFolder ? 'use DataAssetType.URI_FOLDER or MLTABLE' : 'use DataAssetType.URI_FILE'}, or point at the right path.`);
     }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { BoundDataPath, LocalPathTarget, readLocalContent, uploadLocalContent } from './local-upload';
 import { LocalUploadOptions } from './local-upload-options';
+import { displayPath } from '../core/local-path';
 import { NAME_RULES } from '../core/naming';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
 
@@ -65,7 +66,7 @@ export class DataPath {
   public _bindFor(scope: Construct, what: string, target: LocalPathTarget): BoundDataPath {
     if (this.localPath === undefined) return { uri: this._bind(scope, what, target.code), blobs: [] };
     if (!target.workspace) {
-      throw new ValidationError(scope, `${what} from local path '${this.localPath}' cannot be uploaded here: local files are uploaded `
+      throw new ValidationError(scope, `${what} from local path '${displayPath(this.localPath)}' cannot be uploaded here: local files are uploaded `
         + 'to a workspace\'s storage account. Register the asset in a workspace, or upload the files yourself and use DataPath.fromUri.');
     }
     const content = readLocalContent(scope, `${what} local path`, this.localPath, true, false,

@@ -6,6 +6,7 @@ import { AssetType, TerraformAsset, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { filesHash, hashFile, IgnoreMode, listLocalFiles, LocalFile, secretLookingFiles } from './local-files';
 import { LocalUploadOptions } from './local-upload-options';
+import { displayPath } from '../core/local-path';
 import { NAME_RULES } from '../core/naming';
 import { checkPattern, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
@@ -38,25 +39,26 @@ export function readLocalContent(scope: Construct, what: string, given: string, 
   hint: string, keep: readonly string[] = []): LocalContent {
   const ignoreMode: IgnoreMode = mode === true ? 'aml' : mode === false ? 'none' : mode;
   const absPath = path.resolve(given ?? '');
+  const shown = displayPath(given);
   const exists = fs.existsSync(absPath);
   const isDirectory = exists && fs.statSync(absPath).isDirectory();
   // Messages quote the path as given: an absolute path of the synthesizing machine never appears in them.
   if (!exists) {
-    throw new ValidationError(scope, `${what} '${given}' does not exist (relative paths start at the app's working directory); ${hint}`);
+    throw new ValidationError(scope, `${what} '${shown}' does not exist (relative paths start at the app's working directory); ${hint}`);
   }
   if (folderOnly && !isDirectory) {
-    throw new ValidationError(scope, `${what} '${given}' is a file, not a folder; ${hint}`);
+    throw new ValidationError(scope, `${what} '${shown}' is a file, not a folder; ${hint}`);
   }
   const files = isDirectory ? listLocalFiles(absPath, ignoreMode, keep) : [hashFile(absPath, path.basename(absPath))];
   const ignoreFiles = IGNORE_FILES_OF[ignoreMode];
   if (files.length === 0) {
-    throw new ValidationError(scope, `${what} '${given}' has no files to upload${ignoreFiles ? ` (after ${ignoreFiles})` : ''}; ${hint}`);
+    throw new ValidationError(scope, `${what} '${shown}' has no files to upload${ignoreFiles ? ` (after ${ignoreFiles})` : ''}; ${hint}`);
   }
   const secrets = secretLookingFiles(files);
   if (secrets.length > 0) {
-    const shown = secrets.slice(0, 10).join(', ') + (secrets.length > 10 ? `, and ${secrets.length - 10} more` : '');
-    Warnings.of(scope).add(SECRET_FILES_WARNING, `The ${what} '${given}' would upload ${secrets.length} file(s) that look like `
-      + `secrets: ${shown}. Uploaded files are copied into the synthesized output and readable by everyone with access to the `
+    const listed = secrets.slice(0, 10).join(', ') + (secrets.length > 10 ? `, and ${secrets.length - 10} more` : '');
+    Warnings.of(scope).add(SECRET_FILES_WARNING, `The ${what} '${shown}' would upload ${secrets.length} file(s) that look like `
+      + `secrets: ${listed}. Uploaded files are copied into the synthesized output and readable by everyone with access to the `
       + `storage account and the workspace. Add them to ${ignoreFiles ? ignoreFiles.split(' or ')[0] : 'an ignore file'} `
       + `(or move them out of the folder)${ignoreMode === 'none' ? ', or upload a folder without them' : ''}; if they hold no `
       + `secrets, acknowledge with Warnings.of(construct).acknowledge('${SECRET_FILES_WARNING}', '<why>').`);

@@ -148,6 +148,6 @@ export function judge(config: unknown, condition: Condition): Outcome {
         return items.some(isUnresolved) ? Outcome.UNKNOWN : Outcome.FAIL;
       }));
     default:
-      throw new Error(`unknown condition '${condition.op as string}'`);
+      throw new Error(`internal: unknown condition '${condition.op as string}'`);
   }
 }

@@ -33,7 +33,7 @@ const REASONS: Record<string, string> = {
 export function acceptLibraryExceptions(scope: IConstruct, ...ruleIds: string[]): void {
   for (const id of ruleIds) {
     const reason = REASONS[id];
-    if (reason === undefined) throw new Error(`no documented library exception for ${id}`);
+    if (reason === undefined) throw new Error(`internal: no documented library exception for ${id}`);
     suppressCheck(scope, id, PREFIX + reason);
   }
 }

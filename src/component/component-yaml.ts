@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { ComponentIoType } from './component-io';
+import { checkLocalFile, displayPath } from '../core/local-path';
 import { ValidationError } from '../core/validation';
 import { loadYaml } from '../core/yaml';
 
@@ -46,19 +47,16 @@ function closest(key: string, allowed: string[]): string | undefined {
  * a type other than `command`. Errors name the file and line.
  */
 export function readComponentYaml(scope: IConstruct, file: string): ComponentYaml {
-  const abs = path.resolve(file);
-  if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-    throw new ValidationError(scope, `component file '${file}' does not exist (resolved from the working directory to ${abs}); `
-      + 'pass the path of a command component YAML file.');
-  }
+  const abs = checkLocalFile(scope, 'component file', file, 'pass the path of a command component YAML file.');
   const text = fs.readFileSync(abs, 'utf8');
   const { isMap, isScalar, LineCounter, parseDocument } = loadYaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
-  const where = (node: any) => `component file '${file}' line ${node?.range ? lines.linePos(node.range[0]).line : 1}`;
+  const shown = displayPath(file);
+  const where = (node: any) => `component file '${shown}' line ${node?.range ? lines.linePos(node.range[0]).line : 1}`;
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    throw new ValidationError(scope, `component file '${file}' line ${err.linePos?.[0]?.line ?? 1}: not valid YAML `
+    throw new ValidationError(scope, `component file '${shown}' line ${err.linePos?.[0]?.line ?? 1}: not valid YAML `
       + `(${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}); fix the YAML.`);
   }
   const root = doc.contents as any;

@@ -8,6 +8,7 @@ import { CodeAsset } from '../assets/code-asset';
 import { DataPath } from '../assets/data-path';
 import { VersionedAsset } from '../assets/versioned-asset';
 import { STRING_VERSION_RULE } from '../assets/versioning';
+import { displayPath } from '../core/local-path';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { isResolved, ValidationError } from '../core/validation';
 import { Environment, IEnvironmentReference } from '../environment/environment';
@@ -124,7 +125,7 @@ export class Component extends VersionedAsset {
     if (file) {
       const typed = (['command', 'inputs', 'outputs', 'code', 'isDeterministic'] as const).filter(k => props[k] !== undefined);
       if (typed.length > 0) {
-        throw new ValidationError(this, `component has both \`yamlFile\` '${props.yamlFile}' and ${typed.map(k => `\`${k}\``).join(', ')}; `
+        throw new ValidationError(this, `component has both \`yamlFile\` '${displayPath(props.yamlFile ?? '')}' and ${typed.map(k => `\`${k}\``).join(', ')}; `
           + 'edit the YAML file, or leave out `yamlFile` and pass the whole spec as props.');
       }
     }

@@ -61,11 +61,9 @@ export class Principal implements IGrantee {
   public readonly isManagedIdentity = false;
 
   private constructor(public readonly principalId: string, public readonly principalType: PrincipalType, key?: string) {
-    if (key === undefined && Token.isUnresolved(principalId)) {
-      throw new Error(`The ${principalType} object ID is a Terraform reference, so it cannot name the role assignments; `
-        + 'pass a stable `key` in the options, e.g. Principal.group(id, { key: \'data-scientists\' }).');
-    }
-    this.granteeKey = key ?? principalId;
+    // An object ID from a reference without a key cannot name role assignments: `grantRole` says so, naming the
+    // construct the grant is made on (a static factory has no construct path to name).
+    this.granteeKey = key ?? (Token.isUnresolved(principalId) ? '' : principalId);
   }
 }
 
@@ -150,6 +148,11 @@ const assignments = new WeakMap<IConstruct, Map<string, RoleAssignment>>();
  * same ID are an error (the second would silently get no role and fail with 403 at run time).
  */
 export function grantRole(scope: Construct, grantee: IGrantee, role: BuiltInRole, resourceId: string): RoleAssignment {
+  if (grantee.granteeKey === '' && Token.isUnresolved(grantee.principalId)) {
+    throw new ValidationError(scope, `the ${grantee.principalType} granted '${role.roleName}' has an object ID from a Terraform `
+      + 'reference and no key, so it cannot name the role assignment (construct IDs must be known at synth). Pass a stable '
+      + '`key`, e.g. Principal.group(objectId, { key: \'data-scientists\' }).');
+  }
   checkGuid(scope, `the object ID of grantee '${grantee.granteeKey}'`, grantee.principalId,
     'Pass the object ID of the user, group or service principal (az ad group show -g <name> --query id), not its name or a placeholder.');
   const principal = expressionOf(scope, grantee.principalId);

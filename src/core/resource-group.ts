@@ -1,7 +1,9 @@
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { parseResourceId } from './arm-id';
+import { ValidationError } from './validation';
 
 /**
  * A resource group that constructs deploy into. Created elsewhere (in this stack or
@@ -22,6 +24,21 @@ export interface IResourceGroup {
   readonly id?: string;
 }
 
+/** Resource groups from `ResourceGroupRef.fromId` whose literal ID is not a resource group ID. */
+const malformed = new WeakSet<IResourceGroup>();
+
+/**
+ * Refuses a resource group given by a malformed ID (`ResourceGroupRef.fromId('rg-ml')`), naming the construct
+ * that uses it. Internal: not exported from the package index.
+ */
+export function checkResourceGroup(scope: IConstruct, resourceGroup: IResourceGroup): void {
+  if (!malformed.has(resourceGroup)) return;
+  const id = resourceGroup.id!;
+  const asName = /^[-\w._()]+$/.test(id) ? ` For a resource group given by name, use ResourceGroupRef.fromName('${id}', location).` : '';
+  throw new ValidationError(scope, `resourceGroup ID '${id}' is not a resource group ID: it must be `
+    + `/subscriptions/<subscription>/resourceGroups/<name>. Pass the full ID (e.g. an azurerm_resource_group's id).${asName}`);
+}
+
 /** Ways to refer to an existing resource group. */
 export class ResourceGroupRef {
   /** A resource group by name (and optionally region). */
@@ -37,7 +54,9 @@ export class ResourceGroupRef {
     const name = Token.isUnresolved(id)
       ? parseResourceId(id)!.resourceGroupName
       : ResourceGroupRef.nameFromLiteralId(id);
-    return { id, name, location };
+    const ref = { id, name, location };
+    if (!Token.isUnresolved(id) && name === id) malformed.add(ref);
+    return ref;
   }
 
   /** An `azurerm_resource_group` managed in this app. */
@@ -52,10 +71,8 @@ export class ResourceGroupRef {
 
   private static nameFromLiteralId(id: string): string {
     const match = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/?$/i.exec(id);
-    if (!match) {
-      throw new Error(`'${id}' is not a resource group ID; expected /subscriptions/<subscription>/resourceGroups/<name>.`);
-    }
-    return match[1];
+    // A malformed ID is reported by the construct that uses the resource group (`checkResourceGroup`), with its path.
+    return match ? match[1] : id;
   }
 
   private constructor() {}

@@ -9,7 +9,7 @@ import { claimName } from './naming-registry';
 import { checkIpRules, checkSubnetIds, IpRulePolicy } from './network-rules';
 import { checkRegion } from './region';
 import { addDeleteLock, applyRemovalPolicy } from './removal-policy';
-import { IResourceGroup } from './resource-group';
+import { checkResourceGroup, IResourceGroup } from './resource-group';
 import { FirewallRulesProps, StatefulResourceProps } from './stateful-resource-props';
 import { checkResourceTags } from './tags';
 import { ValidationError } from './validation';
@@ -21,6 +21,7 @@ import { Warnings } from './warnings';
  * asking for `location` when neither is known.
  */
 export function resolveLocation(scope: IConstruct, resourceGroup: IResourceGroup, location: string | undefined, what: string): string {
+  checkResourceGroup(scope, resourceGroup);
   checkRegion(scope, 'location', location);
   const resolved = location ?? resourceGroup.location;
   if (location === undefined) checkRegion(scope, `the location of resource group '${resourceGroup.name}'`, resolved);

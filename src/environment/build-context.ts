@@ -2,6 +2,7 @@ import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import { Construct } from 'constructs';
 import { readLocalContent, uploadLocalContent } from '../assets/local-upload';
 import { LocalUploadOptions } from '../assets/local-upload-options';
+import { displayPath } from '../core/local-path';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
 import { IWorkspace } from '../workspace/workspace-ref';
 
@@ -77,7 +78,7 @@ export class BuildContext {
       return { contextUri: this.uri, dockerfilePath, blobs: [] };
     }
     if (!workspace) {
-      throw new ValidationError(scope, `local build context '${this.directory}' cannot be uploaded for a registry environment: local files go to a `
+      throw new ValidationError(scope, `local build context '${displayPath(this.directory ?? '')}' cannot be uploaded for a registry environment: local files go to a `
         + 'workspace\'s storage account. Use BuildContext.fromUri with a context Azure ML can read, or register the environment in a workspace.');
     }
     return this.bindLocal(scope, environmentName, workspace, dockerfilePath);
@@ -90,7 +91,7 @@ export class BuildContext {
       [dockerfilePath]);
     const files = content.files;
     if (!files.some(f => f.relPath === dockerfilePath)) {
-      throw new ValidationError(scope, `build context folder '${given}' has no Dockerfile at '${dockerfilePath}'`
+      throw new ValidationError(scope, `build context folder '${displayPath(given)}' has no Dockerfile at '${dockerfilePath}'`
         + ` (it holds: ${files.slice(0, 10).map(f => f.relPath).join(', ')}${files.length > 10 ? ', ...' : ''}); `
         + 'add the Dockerfile or set `dockerfilePath` to its path inside the folder.');
     }

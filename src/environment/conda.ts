@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { IConstruct } from 'constructs';
+import { checkLocalFile } from '../core/local-path';
 import { isResolved, ValidationError } from '../core/validation';
 import { loadYaml } from '../core/yaml';
 
@@ -40,11 +40,8 @@ export class CondaFile {
     let source: string;
     if (this.filePath !== undefined) {
       source = `conda file '${this.filePath}'`;
-      const abs = path.resolve(this.filePath);
-      if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-        throw new ValidationError(scope, `${source} does not exist (resolved from the working directory `
-          + `to ${abs}); pass the path of a conda YAML file, or use CondaFile.fromInline.`);
-      }
+      const abs = checkLocalFile(scope, 'conda file', this.filePath,
+        'pass the path of a conda YAML file (e.g. \'env/conda.yml\'), or use CondaFile.fromInline.');
       text = fs.readFileSync(abs, 'utf8');
     } else {
       source = 'inline conda file';
