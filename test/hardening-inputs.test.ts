@@ -2,7 +2,7 @@
 // are judged at synth (the provider or Azure would refuse them only at validate or apply).
 import { TerraformStack } from 'cdktf';
 import {
-  AutoRebuild, BlobContainerTarget, BlobDatastore, CodeAsset, ComputeCluster, ComputeInstance, ContainerRegistry, ContainerRegistrySku,
+  AutoRebuild, BlobContainerTarget, ConnectionAuth, ConnectionCategory, BlobDatastore, CodeAsset, ComputeCluster, ComputeInstance, ContainerRegistry, ContainerRegistrySku,
   DataAsset, DataPath, Environment, EnvironmentImage, IWorkspace, KeyVault, KeyVaultSku, ManagedNetworkIsolation, Model, ModelType,
   OnlineEndpoint, OperatingSystem, ResourceGroupRef, StorageAccount, StorageReplication, VmPriority, Workspace,
 } from '../src';
@@ -65,6 +65,15 @@ describe('enum-like values outside what Terraform or Azure accept fail at synth,
       .toThrow(/did you mean 'mlflow_model'\?/);
     new Model(s, 'Ok', { workspace: ws, path: DataPath.fromUri('azureml://datastores/models/paths/m/'), type: ModelType.of('triton_model') });
     expectConformant(synthJson(s));
+  });
+
+  test('connection category: of() with a name the ARM type does not list', () => {
+    const s = providerStack();
+    const ws = workspaceIn(s);
+    expect(() => ws.addConnection('C', { category: ConnectionCategory.of('redis'), target: 'cache.redis.cache.windows.net:6380', auth: ConnectionAuth.none() }))
+      .toThrow(/platform\/Ws\/C: connection category 'redis' is not a category Azure ML knows \(the ARM type WorkspaceConnectionPropertiesV2.category lists \d+, .*\); did you mean 'Redis'\? Use a ConnectionCategory constant/);
+    expect(() => ws.addConnection('D', { category: ConnectionCategory.of('Memcached'), target: 'x', auth: ConnectionAuth.none() }))
+      .toThrow(/connection category 'Memcached' is not a category Azure ML knows/);
   });
 
   test('the valid values still synthesize, attributes as given', () => {

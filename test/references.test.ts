@@ -41,6 +41,8 @@ import {
   OperatingSystem,
   AutoRebuild,
   KeyVaultSku,
+  ConnectionCategory,
+  ConnectionAuth,
 } from '../src';
 import { expectConformant, providerStack, synthJson } from './support/synth';
 
@@ -204,6 +206,7 @@ const CASES: Case[] = [
     new StorageAccount(s, 'Y', { resourceGroup: ResourceGroupRef.fromName('rg-other', 'westeurope'), name });
   }],
   ['DataAsset URI built from a reference', (s, r) => new DataAsset(s, 'X', { workspace: importedWorkspace(s), path: DataPath.fromUri(`https://${r.str()}.blob.core.windows.net/raw/a/`) })],
+  ['Connection category from a reference', (s, r) => importedWorkspace(s).addConnection('C', { category: ConnectionCategory.of(r.str()), target: r.str(), auth: ConnectionAuth.none() })],
   ['ComputeCluster idle time in days', (s, r) => new ComputeCluster(s, 'X', { workspace: importedWorkspace(s), idleTimeBeforeScaleDown: Duration.days(r.num()) })],
   // Grants
   ['Principal by object ID with a key', (s, r) => importedWorkspace(s).grantDataScientist(Principal.group(r.str(), { key: 'data-scientists' }))],

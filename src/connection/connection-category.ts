@@ -32,7 +32,8 @@ export class ConnectionCategory {
 
   /**
    * Any other ARM category (e.g. `Redis`, `CosmosDb`); every authentication type is accepted and
-   * the target is not checked.
+   * the target is not checked. The name must be one of the ARM type's categories (case-sensitive): another
+   * one fails synthesis, with "did you mean" for a case slip (`redis` → `Redis`).
    */
   public static of(category: string): ConnectionCategory {
     return new ConnectionCategory(category, undefined);

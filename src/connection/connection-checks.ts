@@ -79,3 +79,38 @@ function authFactory(authType: string): string {
   };
   return names[authType] ?? authType;
 }
+
+/**
+ * The connection categories of the ARM type (`WorkspaceConnectionPropertiesV2.category`, api-versions 2025-06-01 and
+ * 2026-05-01 in `../shared/arm-types`). The type is an open enum, but the service knows only these.
+ */
+const ARM_CONNECTION_CATEGORIES = [
+  'PythonFeed', 'ContainerRegistry', 'Git', 'S3', 'Snowflake', 'AzureSqlDb', 'AzureSynapseAnalytics', 'AzureMySqlDb',
+  'AzurePostgresDb', 'ADLSGen2', 'Redis', 'ApiKey', 'AzureOpenAI', 'AIServices', 'CognitiveSearch',
+  'CognitiveService', 'CustomKeys', 'AzureBlob', 'AzureOneLake', 'CosmosDb', 'CosmosDbMongoDbApi',
+  'AzureDataExplorer', 'AzureMariaDb', 'AzureDatabricksDeltaLake', 'AzureSqlMi', 'AzureTableStorage',
+  'AmazonRdsForOracle', 'AmazonRdsForSqlServer', 'AmazonRedshift', 'Db2', 'Drill', 'GoogleBigQuery', 'Greenplum',
+  'Hbase', 'Hive', 'Impala', 'Informix', 'MariaDb', 'MicrosoftAccess', 'MySql', 'Netezza', 'Oracle', 'Phoenix',
+  'PostgreSql', 'Presto', 'SapOpenHub', 'SapBw', 'SapHana', 'SapTable', 'Spark', 'SqlServer', 'Sybase', 'Teradata',
+  'Vertica', 'Pinecone', 'Cassandra', 'Couchbase', 'MongoDbV2', 'MongoDbAtlas', 'AmazonS3Compatible', 'FileServer',
+  'FtpServer', 'GoogleCloudStorage', 'Hdfs', 'OracleCloudStorage', 'Sftp', 'GenericHttp', 'ODataRest', 'Odbc',
+  'GenericRest', 'AmazonMws', 'Concur', 'Dynamics', 'DynamicsAx', 'DynamicsCrm', 'GoogleAdWords', 'Hubspot', 'Jira',
+  'Magento', 'Marketo', 'Office365', 'Eloqua', 'Responsys', 'OracleServiceCloud', 'PayPal', 'QuickBooks',
+  'Salesforce', 'SalesforceServiceCloud', 'SalesforceMarketingCloud', 'SapCloudForCustomer', 'SapEcc', 'ServiceNow',
+  'SharePointOnlineList', 'Shopify', 'Square', 'WebTable', 'Xero', 'Zoho', 'GenericContainerRegistry',
+  'Elasticsearch', 'OpenAI', 'Serp', 'BingLLMSearch', 'Serverless', 'ManagedOnlineEndpoint', 'AzureKeyVault',
+  'AzureContainerAppEnvironment', 'AzureStorageAccount', 'Databricks', 'RemoteTool', 'AppInsights', 'AppConfig',
+  'ApiManagement', 'ModelGateway', 'GroundingWithBingSearch', 'GroundingWithCustomSearch', 'Sharepoint',
+  'MicrosoftFabric', 'PowerPlatformEnvironment', 'RemoteA2A',
+];
+
+/** Refuses a `ConnectionCategory.of(...)` value that is not an ARM category, with "did you mean" for a case slip. */
+export function checkCategory(scope: IConstruct, category: ConnectionCategory): void {
+  const value = category.value;
+  if (!isResolved(value) || ARM_CONNECTION_CATEGORIES.includes(value)) return;
+  const norm = (v: string) => String(v).toLowerCase().replace(/[\s_-]/g, '');
+  const near = ARM_CONNECTION_CATEGORIES.find(c => norm(c) === norm(value));
+  throw new ValidationError(scope, `connection category '${value}' is not a category Azure ML knows (the ARM type `
+    + `WorkspaceConnectionPropertiesV2.category lists ${ARM_CONNECTION_CATEGORIES.length}, e.g. 'Redis', 'CosmosDb', 'AzureKeyVault')`
+    + `${near ? `; did you mean '${near}'?` : '.'} Use a ConnectionCategory constant, or ConnectionCategory.of with the exact ARM name.`);
+}

@@ -2,7 +2,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { ConnectionAuth } from './connection-auth';
 import { ConnectionCategory } from './connection-category';
-import { checkAuthFits, checkTargetFits } from './connection-checks';
+import { checkAuthFits, checkCategory, checkTargetFits } from './connection-checks';
 import { AzapiResource } from '../azapi/resource';
 import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, grantRole, IGrantee } from '../core/grants';
@@ -96,6 +96,7 @@ export class WorkspaceConnection extends Construct {
       throw new ValidationError(this, `the ${props.category?.value} connection has no \`auth\`; pass ConnectionAuth.aad() `
         + '(preferred) or a secret-based ConnectionAuth.');
     }
+    checkCategory(this, props.category);
     checkAuthFits(this, props.category, props.auth);
     checkTargetFits(this, props.category, props.target);
     const name = resolvePhysicalName(this, CONNECTION_NAME, props.name);
