@@ -2,7 +2,8 @@
 // are judged at synth (the provider or Azure would refuse them only at validate or apply).
 import { TerraformStack } from 'cdktf';
 import {
-  AutoRebuild, BlobContainerTarget, ConnectionAuth, ConnectionCategory, BlobDatastore, CodeAsset, ComputeCluster, ComputeInstance, ContainerRegistry, ContainerRegistrySku,
+  AutoRebuild, BlobContainerTarget, ConnectionAuth, ConnectionCategory, BlobDatastore, CodeAsset, ComputeCluster, ComputeInstance,
+  ContainerRegistry, ContainerRegistrySku,
   DataAsset, DataPath, Environment, EnvironmentImage, IWorkspace, KeyVault, KeyVaultSku, ManagedNetworkIsolation, Model, ModelType,
   OnlineEndpoint, OperatingSystem, ResourceGroupRef, StorageAccount, StorageReplication, VmPriority, Workspace,
 } from '../src';
