@@ -244,6 +244,14 @@ describe('example secure-private', () => {
       expect(workspace.body.depends_on).toEqual(expect.arrayContaining(onDependencies));
     });
 
+    test('the customer-managed key encrypts the workspace and the storage account, reached as the workspace identity', () => {
+      const identityId = '${azurerm_user_assigned_identity.WorkspaceIdentity.id}';
+      const [storage] = all('azurerm_storage_account');
+      expect(storage.customer_managed_key).toEqual({ key_vault_key_id: CONFIG.cmkKeyId, user_assigned_identity_id: identityId });
+      expect(storage.identity).toEqual({ type: 'UserAssigned', identity_ids: [identityId] });
+      expect(JSON.stringify(workspaceResource(json).body)).toContain(CONFIG.cmkKeyId);
+    });
+
     test('CanNotDelete locks on the workspace and every stateful dependency', () => {
       const locked = all('azurerm_management_lock').map(l => {
         expect(l.lock_level).toBe('CanNotDelete');

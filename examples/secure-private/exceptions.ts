@@ -32,13 +32,6 @@ export const SECURITY_EXCEPTIONS: SecurityException[] = [
     reason: MANAGED_NETWORK_COMPUTE,
   },
   {
-    rule: 'AZML-SEC-029',
-    resource: 'Storage/Resource',
-    checks: ['CKV2_AZURE_1', 'AZPOL-6fac406b-40ca-413b-bf8e-0bf964659c25'],
-    reason: 'The library cannot yet encrypt a storage account with a customer-managed key (issue 10); the account uses '
-      + 'Microsoft-managed keys with infrastructure (double) encryption. The workspace\'s own data is encrypted with the CMK.',
-  },
-  {
     rule: 'AZML-SEC-031',
     resource: 'Storage/Resource',
     checks: ['CKV2_AZURE_40', 'KICS-45f3e879-f8a7-4102-a3fa-46da5a849870', 'AZPOL-8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54'],
@@ -78,8 +71,10 @@ export const SECURITY_EXCEPTIONS: SecurityException[] = [
     rule: 'AZML-SEC-061',
     resource: 'ContainerRegistry/Resource',
     checks: ['AZPOL-5b9159ae-1701-4a6f-9a7a-aa9c8ddd0580'],
-    reason: 'The library cannot yet encrypt a container registry with a customer-managed key (issue 10); images are '
-      + 'encrypted at rest with Microsoft-managed keys.',
+    reason: 'Registry CMK is enabled with a user-assigned identity, which cannot pass the firewall of the security '
+      + 'team\'s key vault (only the registry\'s system-assigned identity can, as a trusted service), so the registry '
+      + 'could not be created (the library warns AZML-ACR-CMK-001). Images are encrypted with Microsoft-managed keys; '
+      + 'registry CMK is decided at creation, with a key the registry can reach then.',
   },
   {
     rule: 'AZML-SEC-071',

@@ -111,10 +111,20 @@ export class SecurePrivateStack extends TerraformStack {
       tags,
     }));
 
-    // Default storage: closed, GZRS, infrastructure encryption, soft delete, blob versioning. Shared keys stay on
-    // (4-hour SAS expiry) until the workspace's system datastores use identities: exception AZML-SEC-031.
+    // The security team's key vault (firewalled, purge protection) and key: the workspace and its storage account are
+    // encrypted with it. The library grants the identity Key Vault Crypto Service Encryption User on the vault first.
+    const cmkVault = KeyVault.fromKeyVaultAttributes(this, 'CmkKeyVault', {
+      keyVaultId: CONFIG.cmkKeyVaultId,
+      purgeProtectionEnabled: true,
+      openToAllNetworks: false,
+    });
+    const customerManagedKey = { keyVault: cmkVault, keyId: CONFIG.cmkKeyId, identity };
+
+    // Default storage: closed, GZRS, infrastructure encryption, customer-managed key, soft delete, blob versioning.
+    // Shared keys stay on (4-hour SAS expiry) until the workspace's system datastores use identities: exception AZML-SEC-031.
     const storageAccount = new StorageAccount(this, 'Storage', {
       resourceGroup,
+      customerManagedKey,
       versioning: true,
       sharedAccessKeyEnabled: true,
       azureMlCorsRules: true,
@@ -142,12 +152,6 @@ export class SecurePrivateStack extends TerraformStack {
     // Storage logs (blob, file, queue, table) replace the deprecated queue_properties logging (exception AZML-SEC-033).
     storageAccount.addDiagnosticSettings(logAnalytics);
     containerRegistry.addDiagnosticSettings(logAnalytics);
-
-    const cmkVault = KeyVault.fromKeyVaultAttributes(this, 'CmkKeyVault', {
-      keyVaultId: CONFIG.cmkKeyVaultId,
-      purgeProtectionEnabled: true,
-      openToAllNetworks: false,
-    });
 
     this.workspace = new Workspace(this, 'Workspace', {
       resourceGroup,
