@@ -24,10 +24,12 @@ export const CONFIG = {
   location: 'westeurope',
   /** The key vault of the security team holding the customer-managed key (purge protection on, RBAC). */
   cmkKeyVaultId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-security-keys/providers/Microsoft.KeyVault/vaults/kv-sec-cmk',
-  /** Versioned ID of the RSA-HSM key in that vault (an `azurerm_key_vault_key`'s `id`). */
+  /** Versioned ID of the RSA or RSA-HSM key in that vault (an `azurerm_key_vault_key`'s `id`). */
   cmkKeyId: 'https://kv-sec-cmk.vault.azure.net/keys/aml-secure/0123456789abcdef0123456789abcdef',
-  /** Address space of the workload (spoke) network. */
+  /** Address space of the workload (spoke) network and of its two subnets. */
   addressSpace: '10.20.0.0/16',
+  endpointSubnetPrefix: '10.20.1.0/24',
+  clientSubnetPrefix: '10.20.2.0/24',
 };
 
 /** Package mirrors the managed network may reach (port 443): what pip and conda need to build environments. */
@@ -82,7 +84,7 @@ export class SecurePrivateStack extends TerraformStack {
       name: 'snet-private-endpoints',
       resourceGroupName: networkGroup.name,
       virtualNetworkName: vnet.name,
-      addressPrefixes: ['10.20.1.0/24'],
+      addressPrefixes: [CONFIG.endpointSubnetPrefix],
       privateEndpointNetworkPolicies: 'Enabled',
     });
     // Clients inside the network: jump hosts, build agents and the Terraform runner that applies data-plane changes.
@@ -90,7 +92,7 @@ export class SecurePrivateStack extends TerraformStack {
       name: 'snet-clients',
       resourceGroupName: networkGroup.name,
       virtualNetworkName: vnet.name,
-      addressPrefixes: ['10.20.2.0/24'],
+      addressPrefixes: [CONFIG.clientSubnetPrefix],
       defaultOutboundAccessEnabled: false,
     });
     const subnet = Subnet.fromResource(this, 'EndpointSubnet', endpointSubnet, vnet.location);
