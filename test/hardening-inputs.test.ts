@@ -4,7 +4,7 @@ import { TerraformStack } from 'cdktf';
 import {
   AutoRebuild, BlobContainerTarget, ConnectionAuth, ConnectionCategory, BlobDatastore, CodeAsset, ComputeCluster, ComputeInstance,
   ContainerRegistry, ContainerRegistrySku,
-  DataAsset, DataPath, Environment, EnvironmentImage, IWorkspace, KeyVault, KeyVaultSku, ManagedNetworkIsolation, Model, ModelType,
+  DataAsset, DataPath, Environment, EnvironmentImage, Hub, IWorkspace, KeyVault, KeyVaultSku, ManagedNetworkIsolation, Model, ModelType,
   OnlineEndpoint, OperatingSystem, ResourceGroupRef, StorageAccount, StorageReplication, VmPriority, Workspace,
 } from '../src';
 import { expectConformant, only, providerStack, synthJson } from './support/synth';
@@ -142,6 +142,22 @@ describe('duplicate explicit names of one resource type fail at synth, naming bo
     new OnlineEndpoint(s, 'E1', { workspace: ws, name: 'score' });
     expect(() => new OnlineEndpoint(s, 'E2', { workspace: workspaceIn(s, 'Ws2', WORKSPACE_ID.replace(/mlw$/, 'other')), name: 'score' }))
       .toThrow(/platform\/E2: endpoint name 'score' is already used by platform\/E1 in region 'westeurope'/);
+  });
+
+  test('a hub and a project with one name in one resource group (both are machine learning workspaces)', () => {
+    const s = providerStack();
+    const hubProps = {
+      resourceGroup: RG,
+      storageAccount: StorageAccount.fromStorageAccountId(s, 'HubSt', `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/sthub`),
+      keyVault: KeyVault.fromKeyVaultId(s, 'HubKv', `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.KeyVault/vaults/kv-hub`),
+      publicNetworkAccessEnabled: true,
+      managedNetwork: { isolationMode: ManagedNetworkIsolation.DISABLED },
+    };
+    const hub = new Hub(s, 'Hub', { ...hubProps, name: 'ml-hub' });
+    expect(() => hub.addProject('Proj', { name: 'ML-Hub' }))
+      .toThrow(/platform\/Hub\/Proj: workspace name 'ML-Hub' is already used by platform\/Hub in the same resource group \('rg-ml'; workspaces, hubs and projects share one set of names\)/);
+    hub.addProject('Other', { name: 'ml-project' });
+    expectConformant(synthJson(s));
   });
 
   test('generated names never collide', () => {

@@ -1,5 +1,5 @@
 // Which naming convention applies where, and which constructs already got a generated name. Internal.
-import { Token } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { INamingConvention } from './naming-convention';
 import { ValidationError } from './validation';
@@ -62,4 +62,14 @@ export function claimName(scope: IConstruct, namespace: string, name: string, wh
       + `name there, so the second would overwrite the first (or fail) at apply. ${fix}`);
   }
   names.set(key, scope.node.path);
+}
+
+/**
+ * Claims a machine learning workspace name (workspaces, hubs and projects are all
+ * `Microsoft.MachineLearningServices/workspaces`, unique per resource group), per stack since two stacks may target
+ * two subscriptions.
+ */
+export function claimWorkspaceName(scope: IConstruct, resourceGroupName: string, name: string): void {
+  claimName(scope, `machine learning workspaces in ${TerraformStack.of(scope).node.path}/${resourceGroupName}`, name, 'workspace name',
+    `in the same resource group ('${resourceGroupName}'; workspaces, hubs and projects share one set of names)`);
 }

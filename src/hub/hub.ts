@@ -15,6 +15,7 @@ import { IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, NameRule, resolvePhysicalName } from '../core/naming';
 import { Naming } from '../core/naming-convention';
+import { claimWorkspaceName } from '../core/naming-registry';
 import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { coverOpenNetworkWarnings, resolveLocation } from '../core/resource-props';
 import { ValidationError } from '../core/validation';
@@ -233,6 +234,7 @@ export class Hub extends HubBase {
       });
       this.l1 = this.azapiResource;
     }
+    claimWorkspaceName(this, props.resourceGroup.name, name);
     this.node.defaultChild = this.l1;
     applyRemovalPolicy(this.l1, removalPolicy);
 

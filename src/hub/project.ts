@@ -8,6 +8,7 @@ import { addDependencies } from '../core/dependencies';
 import { BuiltInRole, IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, NameRule, resolvePhysicalName } from '../core/naming';
+import { claimWorkspaceName } from '../core/naming-registry';
 import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { isResolved, ValidationError } from '../core/validation';
 import { IKeyVault } from '../key-vault/key-vault-base';
@@ -141,6 +142,7 @@ export class Project extends WorkspaceBase {
       primaryUserAssignedIdentity: identity.primary?.identityId,
       highBusinessImpactEnabled: props.highBusinessImpact ?? false,
     });
+    if (isResolved(hub.resourceGroupName)) claimWorkspaceName(this, hub.resourceGroupName, name);
     this.node.defaultChild = this.resource;
     applyRemovalPolicy(this.resource, removalPolicy);
 
