@@ -112,6 +112,8 @@ export class DataAsset extends VersionedAsset {
     if (props.referencedUris && type !== DataAssetType.MLTABLE) {
       throw new ValidationError(this, `referencedUris only applies to mltable data assets, not ${type}; remove it or use DataAssetType.MLTABLE.`);
     }
+    // Referenced URIs are read by Azure ML like the path: the same schemes apply.
+    for (const uri of props.referencedUris ?? []) DataPath.fromUri(uri)._bind(this, 'data asset referencedUris entry');
     this._registerVersion({
       kind: 'data asset',
       collection: 'data',
