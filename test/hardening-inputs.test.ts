@@ -3,8 +3,8 @@
 import { TerraformStack } from 'cdktf';
 import {
   AutoRebuild, BlobContainerTarget, ConnectionAuth, ConnectionCategory, BlobDatastore, CodeAsset, ComputeCluster, ComputeInstance,
-  ContainerRegistry, ContainerRegistrySku,
-  DataAsset, DataAssetType, DataPath, Environment, EnvironmentImage, Hub, IWorkspace, KeyVault, KeyVaultSku, ManagedNetworkIsolation, Model, ModelType,
+  ContainerRegistry, ContainerRegistrySku, DataAsset, DataAssetType, DataPath, Environment, EnvironmentImage, Hub, IWorkspace, KeyVault,
+  KeyVaultSku, ManagedNetworkIsolation, Model, ModelType,
   OnlineEndpoint, OperatingSystem, ResourceGroupRef, StorageAccount, StorageReplication, VmPriority, Workspace,
 } from '../src';
 import { expectConformant, only, providerStack, synthJson } from './support/synth';
@@ -182,7 +182,9 @@ describe('data URIs: only the schemes Azure ML reads', () => {
   test('mltable referencedUris follow the same rule', () => {
     const s = providerStack();
     expect(() => new DataAsset(s, 'T', {
-      workspace: workspaceIn(s), type: DataAssetType.MLTABLE, path: DataPath.fromUri('azureml://datastores/raw/paths/table/'),
+      workspace: workspaceIn(s),
+      type: DataAssetType.MLTABLE,
+      path: DataPath.fromUri('azureml://datastores/raw/paths/table/'),
       referencedUris: ['azureml://datastores/raw/paths/a/', 'http://example.com/b.csv'],
     })).toThrow(/platform\/T: data asset referencedUris entry path 'http:\/\/example.com\/b.csv' has an unsupported scheme 'http:\/\/'/);
   });
