@@ -99,6 +99,18 @@ describe('duplicate explicit names of one resource type fail at synth, naming bo
     expect(() => new ComputeInstance(s, 'Box', { workspace: ws, name: 'CPU-Box' })).toThrow(/compute name 'CPU-Box' is already used by platform\/Training/);
   });
 
+  test('compute instance names are unique per region, across workspaces', () => {
+    const s = providerStack();
+    new ComputeInstance(s, 'A', { workspace: workspaceIn(s, 'Ws1'), name: 'dev-box' });
+    const other = workspaceIn(s, 'Other', WORKSPACE_ID.replace(/mlw$/, 'mlw2'));
+    expect(() => new ComputeInstance(s, 'B', { workspace: other, name: 'dev-box' }))
+      .toThrow(/platform\/B: compute instance name 'dev-box' is already used by platform\/A in region 'westeurope' \(an instance's DNS name is/);
+    new ComputeInstance(s, 'C', { workspace: other, name: 'dev-box', location: 'northeurope' });
+    // A refused claim leaves nothing behind: B's name in workspace Other was not taken.
+    expect(() => new ComputeCluster(s, 'D', { workspace: other, name: 'dev-box' })).toThrow(/already used by platform\/C in the same workspace/);
+    expectConformant(synthJson(s));
+  });
+
   test('two imports of the same workspace are one workspace; different workspaces may reuse a name', () => {
     const s = providerStack();
     new ComputeCluster(s, 'A', { workspace: workspaceIn(s, 'Ws1'), name: 'cpu' });

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { ComputeIdentity } from './compute-identity';
 import { VmSize } from './vm-size';
 import { IGrantee, pathKey, PrincipalType } from '../core/grants';
-import { claimName, uniquenessScope } from '../core/naming-registry';
+import { claimNames, NameClaim, uniquenessScope } from '../core/naming-registry';
 import { checkSubnetId } from '../core/network-rules';
 import { checkRegion } from '../core/region';
 import { checkPattern, isResolved, ValidationError } from '../core/validation';
@@ -148,8 +148,26 @@ export function checkDurationSeconds(
   }
 }
 
-/** Claims the compute name in its workspace: clusters and instances share one namespace (`workspaces/computes`). */
-export function claimComputeName(scope: IConstruct, workspace: IWorkspace, name: string): void {
-  claimName(scope, `computes of ${uniquenessScope(workspace, workspace.workspaceId)}`, name, 'compute name',
-    `in the same workspace (${workspace.node.path}; clusters and instances share one set of compute names)`);
+/**
+ * Claims the compute name in its workspace (clusters and instances share one namespace, `workspaces/computes`) and,
+ * for an instance, in its region: an instance's DNS name is `<name>.<region>.instances.azureml.ms`, so instance names
+ * are unique per region, across workspaces.
+ */
+export function claimComputeName(scope: IConstruct, workspace: IWorkspace, name: string, instanceLocation?: string): void {
+  const claims: NameClaim[] = [{
+    namespace: `computes of ${uniquenessScope(workspace, workspace.workspaceId)}`,
+    name,
+    what: 'compute name',
+    where: `in the same workspace (${workspace.node.path}; clusters and instances share one set of compute names)`,
+  }];
+  if (instanceLocation !== undefined && isResolved(instanceLocation)) {
+    claims.push({
+      namespace: `compute instances in ${instanceLocation.toLowerCase().replace(/\s/g, '')}`,
+      name,
+      what: 'compute instance name',
+      where: `in region '${instanceLocation}' (an instance's DNS name is <name>.<region>.instances.azureml.ms, so instance names `
+        + 'are unique per region, across workspaces)',
+    });
+  }
+  claimNames(scope, claims);
 }

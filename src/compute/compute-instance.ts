@@ -261,7 +261,7 @@ export class ComputeInstance extends Construct implements IGrantee {
       }),
     });
     // Claimed once the input is valid (a construct that threw holds no name).
-    claimComputeName(this, props.workspace, name);
+    claimComputeName(this, props.workspace, name, location);
     this.node.defaultChild = this.resource;
 
     this.computeInstanceName = name;

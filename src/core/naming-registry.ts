@@ -51,17 +51,35 @@ export function uniquenessScope(parent: IConstruct, armId?: string): string {
  */
 export function claimName(scope: IConstruct, namespace: string, name: string, what: string, where: string,
   fix = 'Give one of them another name, or leave `name` out to get a generated one.'): void {
-  if (Token.isUnresolved(name) || Token.isUnresolved(namespace) || name.includes('${')) return;
+  claimNames(scope, [{ namespace, name, what, where, fix }]);
+}
+
+/** One name to claim, for `claimNames`. */
+export interface NameClaim {
+  readonly namespace: string;
+  readonly name: string;
+  readonly what: string;
+  readonly where: string;
+  readonly fix?: string;
+}
+
+/** Claims several names at once: all or none (a refused claim leaves no other claim behind). */
+export function claimNames(scope: IConstruct, claims: NameClaim[]): void {
   const root = scope.node.root;
   const names = claimed.get(root) ?? new Map<string, string>();
   claimed.set(root, names);
-  const key = `${namespace}\u0000${name.toLowerCase()}`;
-  const other = names.get(key);
-  if (other !== undefined && other !== scope.node.path) {
-    throw new ValidationError(scope, `${what} '${name}' is already used by ${other} ${where}: Azure has one resource of that `
-      + `name there, so the second would overwrite the first (or fail) at apply. ${fix}`);
+  const keys: string[] = [];
+  for (const c of claims) {
+    if (Token.isUnresolved(c.name) || Token.isUnresolved(c.namespace) || c.name.includes('${')) continue;
+    const key = `${c.namespace}\u0000${c.name.toLowerCase()}`;
+    const other = names.get(key);
+    if (other !== undefined && other !== scope.node.path) {
+      throw new ValidationError(scope, `${c.what} '${c.name}' is already used by ${other} ${c.where}: Azure has one resource of that `
+        + `name there, so the second would overwrite the first (or fail) at apply. ${c.fix ?? 'Give one of them another name, or leave `name` out to get a generated one.'}`);
+    }
+    keys.push(key);
   }
-  names.set(key, scope.node.path);
+  for (const key of keys) names.set(key, scope.node.path);
 }
 
 /**
