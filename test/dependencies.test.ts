@@ -53,7 +53,7 @@ describe('addDependency', () => {
     const own = Object.entries<any>(json.resource).flatMap(([type, instances]) => Object.keys(instances).map(n => `${type}.${n}`))
       .filter(a => a !== raAddress);
     expect(own.length).toBeGreaterThan(4);
-    expect(own).toContain(`azurerm_machine_learning_workspace.${Object.keys(ofType(json, 'azurerm_machine_learning_workspace'))[0]}`);
+    expect(own).toContain(`azurerm_machine_learning_workspace.${Object.keys(workspacesOf(json))[0]}`);
     expect(own.some(a => a.startsWith('azurerm_machine_learning_workspace_network_outbound_rule_fqdn.'))).toBe(true);
     for (const address of own) expect(deps[address]).toEqual([raAddress]);
     // Data sources are not delayed to apply time.

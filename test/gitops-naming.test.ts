@@ -145,9 +145,9 @@ describe('naming conventions', () => {
     const names = plannedNames(json);
     expect(names.azurerm_storage_account).toMatch(/^contoso\w*[0-9a-f]{8}$/);
     expect(names.azurerm_key_vault).toMatch(/^contoso-[a-z-]*[0-9a-f]{8}$/);
-    expect(only(json, 'azurerm_machine_learning_workspace').name).toMatch(/^contoso-workspace-[a-z][a-z0-9]{7}$/);
+    expect(onlyWorkspace(json).name).toMatch(/^contoso-workspace-[a-z][a-z0-9]{7}$/);
     const given = quickstart({ props: { name: 'mlw-given' }, before: stack => Naming.of(stack).useConvention(NamingConvention.prefixed('contoso')) });
-    expect(only(given, 'azurerm_machine_learning_workspace').name).toBe('mlw-given');
+    expect(onlyWorkspace(given).name).toBe('mlw-given');
   });
 
   test('Cloud Adoption Framework names from the workspace prop', () => {
@@ -156,7 +156,7 @@ describe('naming conventions', () => {
     expect(names.azurerm_storage_account).toMatch(/^stmlplatprod\w*[0-9a-f]{8}$/);
     expect(names.azurerm_key_vault).toMatch(/^kv-mlplat-prod-[a-z-]*[0-9a-f]{8}$/);
     expect(names.azurerm_container_registry).toMatch(/^crmlplatprod\w*[0-9a-f]{8}$/);
-    expect(only(json, 'azurerm_machine_learning_workspace').name).toMatch(/^mlw-mlplat-prod-/);
+    expect(onlyWorkspace(json).name).toMatch(/^mlw-mlplat-prod-/);
     expect(only(json, 'azurerm_log_analytics_workspace').name).toMatch(/^log-mlplat-prod-/);
   });
 

@@ -114,7 +114,7 @@ function ref(json: any, type: string): string {
 describeWithShared('Azure ML CLI workspace specs', () => {
   test('basic.yml: a workspace with created dependencies', () => {
     const { spec, json } = synthSpec('basic.yml');
-    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+    expect(onlyWorkspace(json)).toMatchObject({
       name: 'mlw-basic-prod',
       location: 'eastus',
       friendly_name: 'Basic workspace-example',
@@ -134,14 +134,14 @@ describeWithShared('Azure ML CLI workspace specs', () => {
 
   test('hbi.yml: high business impact', () => {
     const { json } = synthSpec('hbi.yml');
-    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+    expect(onlyWorkspace(json)).toMatchObject({
       name: 'mlw-hbiexample-prod', friendly_name: 'High business impact-example', high_business_impact: true,
     });
   });
 
   test('cmk.yml: customer-managed key', () => {
     const { spec, json } = synthSpec('cmk.yml');
-    const workspace = only(json, 'azurerm_machine_learning_workspace');
+    const workspace = onlyWorkspace(json);
     expect(workspace).toMatchObject({
       name: 'mlw-cmkexample-prod',
       encryption: { key_vault_id: spec.customer_managed_key.key_vault, key_id: spec.customer_managed_key.key_uri },
@@ -152,7 +152,7 @@ describeWithShared('Azure ML CLI workspace specs', () => {
 
   test('privatelink.yml: public access disabled, image builds on a cluster, dependencies closed', () => {
     const { json } = synthSpec('privatelink.yml');
-    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+    expect(onlyWorkspace(json)).toMatchObject({
       name: 'mlw-privatelink-prod', public_network_access_enabled: false, image_build_compute_name: 'cpu-compute',
     });
     expect(only(json, 'azurerm_storage_account')).toMatchObject({
@@ -164,7 +164,7 @@ describeWithShared('Azure ML CLI workspace specs', () => {
 
   test('with-existing-resources.yml: bring your own storage, registry, vault and Application Insights', () => {
     const { spec, json, ws } = synthSpec('with-existing-resources.yml');
-    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+    expect(onlyWorkspace(json)).toMatchObject({
       name: 'mlw-basicex-prod',
       storage_account_id: spec.storage_account,
       container_registry_id: spec.container_registry,
@@ -181,7 +181,7 @@ describeWithShared('Azure ML CLI workspace specs', () => {
 
   test('mvnet-allow-internet-outbound.yml: managed network with private-endpoint rules', () => {
     const { json } = synthSpec('mvnet-allow-internet-outbound.yml');
-    const workspace = only(json, 'azurerm_machine_learning_workspace');
+    const workspace = onlyWorkspace(json);
     expect(workspace).toMatchObject({ name: 'myworkspace_aio', managed_network: { isolation_mode: 'AllowInternetOutbound' } });
     const rules = Object.values<any>(json.resource.azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint);
     expect(rules.map(r => [r.name, r.sub_resource_target, r.spark_enabled, r.service_resource_id.split('/').pop()]).sort()).toEqual([
@@ -193,7 +193,7 @@ describeWithShared('Azure ML CLI workspace specs', () => {
 
   test('mvnet-allow-only-approved-outbound.yml: service-tag, private-endpoint and FQDN rules', () => {
     const { json } = synthSpec('mvnet-allow-only-approved-outbound.yml');
-    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+    expect(onlyWorkspace(json)).toMatchObject({
       name: 'myworkspace_dep', managed_network: { isolation_mode: 'AllowOnlyApprovedOutbound' },
     });
     expect(only(json, 'azurerm_machine_learning_workspace_network_outbound_rule_service_tag')).toMatchObject({

@@ -51,7 +51,7 @@ describeWithShared('workspace network controls through azapi', () => {
       type: 'Microsoft.MachineLearningServices/workspaces@2024-04-01-preview',
       body: { properties: { publicNetworkAccess: 'Enabled', ipAllowlist: ['203.0.113.0/24', '198.51.100.7'] } },
     });
-    expect(only(json, 'azurerm_machine_learning_workspace').public_network_access_enabled).toBe(true);
+    expect(onlyWorkspace(json).public_network_access_enabled).toBe(true);
     // The stored ARM types have no preview API versions: that body is the one that cannot be checked.
     const violations = conformanceViolations(json);
     expect(violations).toHaveLength(1);

@@ -26,8 +26,9 @@ import {
   WorkspaceProps,
 } from '../src';
 import { planValue } from './support/plan-names';
-import { findReplacements } from './support/replacement';
+import { AZAPI_FORCE_NEW, FORCE_NEW_ATTRIBUTES, findReplacements } from './support/replacement';
 import { expectConformant, ofType, only, providerStack, resolved, synthJson, warningsOf } from './support/synth';
+import { onlyWorkspace, WORKSPACE_TYPE, workspaceAddress, workspacesOf } from './support/workspace-l1';
 import { NAME_RULES } from '../src/core/naming';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
@@ -70,36 +71,50 @@ function uai(key = 'id-ml', id = UAI_ID) {
 describe('Workspace', () => {
   describe('secure defaults', () => {
     const { json, ws, stack } = synthWorkspace();
-    const workspace = only(json, 'azurerm_machine_learning_workspace');
+    const workspace = onlyWorkspace(json);
     const resolve = (value: unknown) => resolved(stack, value);
 
     test('the workspace attributes', () => {
       expect(workspace).toMatchObject({
+        type: WORKSPACE_TYPE,
         location: 'westeurope',
-        resource_group_name: 'rg-ml',
-        kind: 'Default',
-        sku_name: 'Basic',
-        identity: { type: 'SystemAssigned' },
-        public_network_access_enabled: true,
-        high_business_impact: false,
-        v1_legacy_mode_enabled: false,
-        managed_network: { isolation_mode: 'AllowInternetOutbound', provision_on_creation_enabled: false },
+        parent_id: expect.stringMatching(/^\/subscriptions\/\$\{data\.azurerm_client_config\..+\.subscription_id\}\/resourceGroups\/rg-ml$/),
+        identity: [{ type: 'SystemAssigned' }],
         lifecycle: { prevent_destroy: true },
       });
+      expect(workspace.body).toMatchObject({
+        kind: 'Default',
+        sku: { name: 'Basic', tier: 'Basic' },
+        properties: {
+          publicNetworkAccess: 'Enabled',
+          hbiWorkspace: false,
+          v1LegacyMode: false,
+          // Born in identity mode: the storage account needs no keys, from the first apply on.
+          systemDatastoresAuthMode: 'Identity',
+          managedNetwork: { isolationMode: 'AllowInternetOutbound' },
+        },
+      });
       expect(workspace.name).toMatch(NAME_RULES.workspace.pattern);
-      expect(workspace.encryption).toBeUndefined();
-      expect(workspace.primary_user_assigned_identity).toBeUndefined();
+      expect(workspace.body.properties.encryption).toBeUndefined();
+      expect(workspace.body.properties.provisionNetworkNow).toBeUndefined();
+      expect(workspace.body.properties.primaryUserAssignedIdentity).toBeUndefined();
+      // What Azure cannot change in place replaces the workspace instead of failing the apply.
+      expect(workspace.replace_triggers_refs).toEqual(expect.arrayContaining([
+        'properties.storageAccount', 'properties.keyVault', 'properties.hbiWorkspace', 'properties.encryption',
+      ]));
     });
 
     test('creates and wires storage, key vault, Application Insights and registry', () => {
-      expect(workspace.storage_account_id).toBe(`\${${address(json, 'azurerm_storage_account')}.id}`);
-      expect(workspace.key_vault_id).toBe(`\${${address(json, 'azurerm_key_vault')}.id}`);
-      expect(workspace.application_insights_id).toBe(`\${${address(json, 'azurerm_application_insights')}.id}`);
-      expect(workspace.container_registry_id).toBe(`\${${address(json, 'azurerm_container_registry')}.id}`);
+      expect(workspace.body.properties).toMatchObject({
+        storageAccount: `\${${address(json, 'azurerm_storage_account')}.id}`,
+        keyVault: `\${${address(json, 'azurerm_key_vault')}.id}`,
+        applicationInsights: `\${${address(json, 'azurerm_application_insights')}.id}`,
+        containerRegistry: `\${${address(json, 'azurerm_container_registry')}.id}`,
+      });
       expect(only(json, 'azurerm_application_insights').workspace_id).toBe(`\${${address(json, 'azurerm_log_analytics_workspace')}.id}`);
     });
 
-    test('storage: Standard StorageV2 without HNS, keys with a SAS expiry policy, CORS rules Azure ML writes, zone-redundant', () => {
+    test('storage: Standard StorageV2 without HNS, no shared keys, CORS rules Azure ML writes, zone-redundant', () => {
       const storage = only(json, 'azurerm_storage_account');
       expect(storage).toMatchObject({
         account_kind: 'StorageV2',
@@ -111,12 +126,13 @@ describe('Workspace', () => {
         allow_nested_items_to_be_public: false,
         cross_tenant_replication_enabled: false,
         infrastructure_encryption_enabled: true,
-        // Keys stay on for the first apply (the workspace is created in key mode); see storageSharedKeyAccess.
-        shared_access_key_enabled: true,
-        sas_policy: { expiration_period: '00.04:00:00', expiration_action: 'Log' },
+        // The workspace is created in identity mode: the account refuses shared keys from the first apply on.
+        shared_access_key_enabled: false,
+        default_to_oauth_authentication: true,
         public_network_access_enabled: true,
         lifecycle: { prevent_destroy: true },
       });
+      expect(storage.sas_policy).toBeUndefined();
       expect(storage.blob_properties.delete_retention_policy.days).toBeGreaterThanOrEqual(7);
       expect(storage.blob_properties.container_delete_retention_policy.days).toBeGreaterThanOrEqual(7);
       expect(storage.blob_properties.cors_rule[0].allowed_origins).toContain('https://ml.azure.com');
@@ -146,12 +162,9 @@ describe('Workspace', () => {
       expect(only(json, 'azurerm_application_insights').lifecycle).toEqual({ prevent_destroy: true });
     });
 
-    test('identity-based system datastores through azapi_update_resource', () => {
-      expect(only(json, 'azapi_update_resource')).toEqual(expect.objectContaining({
-        type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01',
-        resource_id: `\${${address(json, 'azurerm_machine_learning_workspace')}.id}`,
-        body: { properties: { systemDatastoresAuthMode: 'Identity' } },
-      }));
+    test('one resource creates the workspace in its final state: no azapi_update_resource follows it', () => {
+      expect(ofType(json, 'azapi_update_resource')).toEqual({});
+      expect(Object.keys(ofType(json, 'azurerm_machine_learning_workspace'))).toEqual([]);
     });
 
     test('diagnostic settings on the workspace and the vault go to the Log Analytics workspace', () => {
@@ -163,7 +176,7 @@ describe('Workspace', () => {
       });
       expect(targets.sort()).toEqual([
         `\${${address(json, 'azurerm_key_vault')}.id}`,
-        `\${${address(json, 'azurerm_machine_learning_workspace')}.id}`,
+        `\${${workspaceAddress(json)}.id}`,
       ].sort());
     });
 
@@ -184,10 +197,12 @@ describe('Workspace', () => {
     });
 
     test('attributes', () => {
-      const wsAddress = address(json, 'azurerm_machine_learning_workspace');
+      const wsAddress = workspaceAddress(json);
       expect(resolve(ws.workspaceId)).toBe(`\${${wsAddress}.id}`);
       expect(ws.workspaceName).toBe(workspace.name);
-      expect(resolve(ws.discoveryUrl)).toBe(`\${${wsAddress}.discovery_url}`);
+      expect(resolve(ws.discoveryUrl)).toBe(`\${${wsAddress}.output.properties.discoveryUrl}`);
+      expect(resolve(ws.workspaceGuid)).toBe(`\${${wsAddress}.output.properties.workspaceId}`);
+      expect(workspace.response_export_values).toEqual(['properties.discoveryUrl', 'properties.workspaceId']);
       expect(resolve(ws.systemAssignedIdentity?.principalId)).toBe(`\${${wsAddress}.identity[0].principal_id}`);
       expect(ws.resourceGroupName).toBe('rg-ml');
       expect(ws.location).toBe('westeurope');
@@ -213,20 +228,20 @@ describe('Workspace', () => {
       const check = (type: string, pattern: RegExp) => {
         for (const r of Object.values(ofType(doc, type))) expect(planValue((r as any).name)).toMatch(pattern);
       };
-      check('azurerm_machine_learning_workspace', NAME_RULES.workspace.pattern);
+      for (const r of Object.values(workspacesOf(doc))) expect(planValue((r as any).name)).toMatch(NAME_RULES.workspace.pattern);
       check('azurerm_storage_account', NAME_RULES.storageAccount.pattern);
       check('azurerm_key_vault', NAME_RULES.keyVault.pattern);
       check('azurerm_container_registry', NAME_RULES.containerRegistry.pattern);
       check('azurerm_log_analytics_workspace', NAME_RULES.logAnalyticsWorkspace.pattern);
       check('azurerm_application_insights', NAME_RULES.applicationInsights.pattern);
     }
-    expect(Object.keys(ofType(long, 'azurerm_machine_learning_workspace'))).toHaveLength(2);
+    expect(Object.keys(workspacesOf(long))).toHaveLength(2);
     expectConformant(long);
   });
 
   test('publicNetworkAccessEnabled: false closes the workspace and the storage, vault and registry it created', () => {
     const { json, ws } = synthWorkspace({ publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true });
-    expect(only(json, 'azurerm_machine_learning_workspace').public_network_access_enabled).toBe(false);
+    expect(onlyWorkspace(json).body.properties.publicNetworkAccess).toBe('Disabled');
     expect(only(json, 'azurerm_storage_account')).toMatchObject({
       public_network_access_enabled: false,
       network_rules: { default_action: 'Deny', bypass: ['AzureServices'] },
@@ -237,9 +252,9 @@ describe('Workspace', () => {
     expectConformant(json);
   });
 
-  test('identityBasedSystemDatastores: false keeps account keys on with a SAS policy and no azapi update', () => {
+  test('identityBasedSystemDatastores: false creates the workspace in key mode and keeps account keys on with a SAS policy', () => {
     const { json } = synthWorkspace({ identityBasedSystemDatastores: false });
-    expect(ofType(json, 'azapi_update_resource')).toEqual({});
+    expect(onlyWorkspace(json).body.properties.systemDatastoresAuthMode).toBe('AccessKey');
     expect(only(json, 'azurerm_storage_account')).toMatchObject({
       shared_access_key_enabled: true,
       sas_policy: { expiration_period: '00.04:00:00', expiration_action: 'Log' },
@@ -247,18 +262,38 @@ describe('Workspace', () => {
     expectConformant(json);
   });
 
-  test('storageSharedKeyAccess: false turns keys off on the created account, in place', () => {
+  test('storageSharedKeyAccess: true turns keys on (with the SAS expiry policy) on the created account, in place', () => {
     const before = synthWorkspace({}).json;
-    const after = synthWorkspace({ storageSharedKeyAccess: false }).json;
-    expect(only(after, 'azurerm_storage_account')).toMatchObject({ shared_access_key_enabled: false });
-    expect(only(after, 'azurerm_storage_account').sas_policy).toBeUndefined();
+    const after = synthWorkspace({ storageSharedKeyAccess: true }).json;
+    expect(only(after, 'azurerm_storage_account')).toMatchObject({
+      shared_access_key_enabled: true,
+      sas_policy: { expiration_period: '00.04:00:00', expiration_action: 'Log' },
+    });
+    expect(onlyWorkspace(after).body.properties.systemDatastoresAuthMode).toBe('Identity');
     expect(findReplacements(before, after)).toEqual({ added: [], removed: [], replaced: [] });
     expectConformant(after);
   });
 
+  test('turning identity-based system datastores off or on is a real in-place update of the workspace (#12 item 10)', () => {
+    const identity = synthWorkspace({}).json;
+    const keys = synthWorkspace({ identityBasedSystemDatastores: false }).json;
+    // The mode is a property of the workspace body: Terraform updates it (in place) in both directions.
+    expect(onlyWorkspace(identity).body.properties.systemDatastoresAuthMode).toBe('Identity');
+    expect(onlyWorkspace(keys).body.properties.systemDatastoresAuthMode).toBe('AccessKey');
+    expect(onlyWorkspace(keys).replace_triggers_refs).not.toContain('properties.systemDatastoresAuthMode');
+    // The storage account follows: keys come back on with the workspace in key mode, in place.
+    expect(only(keys, 'azurerm_storage_account').shared_access_key_enabled).toBe(true);
+    for (const [a, b] of [[identity, keys], [keys, identity]]) {
+      expect(findReplacements(a, b, { ...FORCE_NEW_ATTRIBUTES, ...AZAPI_FORCE_NEW })).toEqual({ added: [], removed: [], replaced: [] });
+    }
+  });
+
   test('storageSharedKeyAccess: false needs identity-based system datastores and a created account', () => {
     expect(() => synthWorkspace({ storageSharedKeyAccess: false, identityBasedSystemDatastores: false }))
-      .toThrow(/storageSharedKeyAccess is false but identityBasedSystemDatastores is false.*Keep storageSharedKeyAccess, or turn on identityBasedSystemDatastores/);
+      .toThrow(/storageSharedKeyAccess is false but identityBasedSystemDatastores is false.*turn on identityBasedSystemDatastores/);
+    const stack = providerStack('test');
+    expect(() => synthWorkspace({ storageSharedKeyAccess: false, storageAccount: StorageAccount.fromStorageAccountId(stack, 'S', STORAGE_ID) }, stack))
+      .toThrow(/storageSharedKeyAccess applies to the storage account the workspace creates/);
   });
 
   test('storageReplication is passed to the created storage account', () => {
@@ -270,9 +305,9 @@ describe('Workspace', () => {
     test('user-assigned: primary identity, identity_ids and the role assignments Azure ML needs, created before the workspace', () => {
       const extra = uai('id-extra', `${SUB}/Microsoft.ManagedIdentity/userAssignedIdentities/id-extra`);
       const { json, ws } = synthWorkspace({ identity: WorkspaceIdentity.userAssigned(uai(), [extra]) });
-      const workspace = only(json, 'azurerm_machine_learning_workspace');
-      expect(workspace.identity).toEqual({ type: 'UserAssigned', identity_ids: [UAI_ID, extra.identityId] });
-      expect(workspace.primary_user_assigned_identity).toBe(UAI_ID);
+      const workspace = onlyWorkspace(json);
+      expect(workspace.identity).toEqual([{ type: 'UserAssigned', identity_ids: [UAI_ID, extra.identityId] }]);
+      expect(workspace.body.properties.primaryUserAssignedIdentity).toBe(UAI_ID);
       expect(ws.systemAssignedIdentity).toBeUndefined();
       expect(ws.primaryUserAssignedIdentity?.identityId).toBe(UAI_ID);
 
@@ -293,12 +328,12 @@ describe('Workspace', () => {
         `Key Vault Secrets Officer on ${ref('azurerm_key_vault')}`,
         `Azure AI Administrator on ${ref('azurerm_container_registry')}`,
         `Azure AI Administrator on ${ref('azurerm_application_insights')}`,
-        `Azure AI Administrator on ${ref('azurerm_machine_learning_workspace')}`,
+        `Azure AI Administrator on \${${workspaceAddress(json)}.id}`,
       ].sort());
 
       // The workspace waits for the assignments on its dependencies; the one on itself comes after it (no cycle).
       const assignments = ofType(json, 'azurerm_role_assignment');
-      const onWorkspace = Object.keys(assignments).filter(k => assignments[k].scope === ref('azurerm_machine_learning_workspace'));
+      const onWorkspace = Object.keys(assignments).filter(k => assignments[k].scope === `\${${workspaceAddress(json)}.id}`);
       const onDependencies = Object.keys(assignments).filter(k => !onWorkspace.includes(k));
       expect(onWorkspace).toHaveLength(1);
       expect([...workspace.depends_on].sort()).toEqual(onDependencies.map(k => `azurerm_role_assignment.${k}`).sort());
@@ -325,10 +360,10 @@ describe('Workspace', () => {
 
     test('system- and user-assigned: both, the system principal is exposed as a grantee', () => {
       const { json, ws, stack } = synthWorkspace({ identity: WorkspaceIdentity.systemAndUserAssigned(uai()) });
-      const workspace = only(json, 'azurerm_machine_learning_workspace');
-      expect(workspace.identity).toEqual({ type: 'SystemAssigned, UserAssigned', identity_ids: [UAI_ID] });
-      expect(workspace.primary_user_assigned_identity).toBe(UAI_ID);
-      expect(resolved(stack, ws.systemAssignedIdentity?.principalId)).toMatch(/^\$\{azurerm_machine_learning_workspace\..+\.identity\[0\]\.principal_id\}$/);
+      const workspace = onlyWorkspace(json);
+      expect(workspace.identity).toEqual([{ type: 'SystemAssigned, UserAssigned', identity_ids: [UAI_ID] }]);
+      expect(workspace.body.properties.primaryUserAssignedIdentity).toBe(UAI_ID);
+      expect(resolved(stack, ws.systemAssignedIdentity?.principalId)).toMatch(/^\$\{azapi_resource\..+\.identity\[0\]\.principal_id\}$/);
       expect(roleAssignments(json)).toHaveLength(8);
     });
 
@@ -336,7 +371,7 @@ describe('Workspace', () => {
       const stack = providerStack('test');
       const id = new UserAssignedIdentity(stack, 'Identity', { name: 'id-ml', location: 'westeurope', resourceGroupName: 'rg-ml' });
       const { json } = synthWorkspace({ identity: WorkspaceIdentity.userAssigned(UserAssignedIdentityRef.fromResource(id)) }, stack);
-      expect(only(json, 'azurerm_machine_learning_workspace').primary_user_assigned_identity)
+      expect(onlyWorkspace(json).body.properties.primaryUserAssignedIdentity)
         .toBe(`\${${address(json, 'azurerm_user_assigned_identity')}.id}`);
       expectConformant(json);
     });
@@ -350,13 +385,13 @@ describe('Workspace', () => {
         identity: WorkspaceIdentity.userAssigned(uai()),
         encryption: { keyVault: vault, keyId: KEY_ID },
       }, stack);
-      const workspace = only(json, 'azurerm_machine_learning_workspace');
-      expect(workspace.encryption).toEqual({
-        key_vault_id: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`,
-        key_id: KEY_ID,
-        user_assigned_identity_id: UAI_ID,
+      const workspace = onlyWorkspace(json);
+      expect(workspace.body.properties.encryption).toEqual({
+        status: 'Enabled',
+        keyVaultProperties: { keyVaultArmId: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`, keyIdentifier: KEY_ID, identityClientId: 'id-ml-client' },
+        identity: { userAssignedIdentity: UAI_ID },
       });
-      expect(workspace.service_side_encryption_enabled).toBe(true);
+      expect(workspace.body.properties.enableServiceSideCMKEncryption).toBe(true);
       const keyRole = roleAssignments(json).find(r => r.role_definition_name === 'Key Vault Crypto Service Encryption User');
       expect(keyRole).toMatchObject({ scope: `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`, principal_id: principalOf('id-ml') });
       expectConformant(json);
@@ -371,16 +406,17 @@ describe('Workspace', () => {
           serviceSideEncryption: false,
         },
       }, stack);
-      const workspace = only(json, 'azurerm_machine_learning_workspace');
-      expect(workspace.encryption.user_assigned_identity_id).toBeUndefined();
-      expect(workspace.service_side_encryption_enabled).toBe(false);
+      const workspace = onlyWorkspace(json);
+      expect(workspace.body.properties.encryption.identity).toBeUndefined();
+      expect(workspace.body.properties.encryption.keyVaultProperties.identityClientId).toBeUndefined();
+      expect(workspace.body.properties.enableServiceSideCMKEncryption).toBe(false);
     });
 
     test('the workspace vault created by the construct can hold the key', () => {
       const stack = providerStack('test');
       const vault = new KeyVault(stack, 'Vault', { resourceGroup: RG });
       const { json } = synthWorkspace({ keyVault: vault, encryption: { keyVault: vault, keyId: KEY_ID } }, stack);
-      expect(only(json, 'azurerm_machine_learning_workspace').encryption.key_vault_id).toBe(`\${${address(json, 'azurerm_key_vault')}.id}`);
+      expect(onlyWorkspace(json).body.properties.encryption.keyVaultProperties.keyVaultArmId).toBe(`\${${address(json, 'azurerm_key_vault')}.id}`);
     });
   });
 
@@ -394,8 +430,8 @@ describe('Workspace', () => {
         containerRegistry: WorkspaceContainerRegistry.existing(ContainerRegistry.fromContainerRegistryId(stack, 'Acr', ACR_ID)),
         diagnostics: false,
       }, stack);
-      expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
-        storage_account_id: STORAGE_ID, key_vault_id: VAULT_ID, application_insights_id: APPI_ID, container_registry_id: ACR_ID,
+      expect(onlyWorkspace(json).body.properties).toMatchObject({
+        storageAccount: STORAGE_ID, keyVault: VAULT_ID, applicationInsights: APPI_ID, containerRegistry: ACR_ID,
       });
       for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry',
         'azurerm_application_insights', 'azurerm_log_analytics_workspace', 'azurerm_monitor_diagnostic_setting']) {
@@ -428,15 +464,15 @@ describe('Workspace', () => {
         applicationInsights: ApplicationInsights.fromResource(stack, 'AppInsights', appi),
         containerRegistry: WorkspaceContainerRegistry.existing(ContainerRegistry.fromResource(stack, 'Registry', acr)),
       }, stack);
-      expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
-        storage_account_id: `\${${address(json, 'azurerm_storage_account')}.id}`,
-        key_vault_id: `\${${address(json, 'azurerm_key_vault')}.id}`,
-        application_insights_id: `\${${address(json, 'azurerm_application_insights')}.id}`,
-        container_registry_id: `\${${address(json, 'azurerm_container_registry')}.id}`,
+      expect(onlyWorkspace(json).body.properties).toMatchObject({
+        storageAccount: `\${${address(json, 'azurerm_storage_account')}.id}`,
+        keyVault: `\${${address(json, 'azurerm_key_vault')}.id}`,
+        applicationInsights: `\${${address(json, 'azurerm_application_insights')}.id}`,
+        containerRegistry: `\${${address(json, 'azurerm_container_registry')}.id}`,
       });
       // Diagnostics still need a Log Analytics workspace: one is created for them, not an extra component.
       expect(Object.keys(ofType(json, 'azurerm_log_analytics_workspace'))).toHaveLength(1);
-      expect(only(json, 'azurerm_monitor_diagnostic_setting').target_resource_id).toBe(`\${${address(json, 'azurerm_machine_learning_workspace')}.id}`);
+      expect(only(json, 'azurerm_monitor_diagnostic_setting').target_resource_id).toBe(`\${${workspaceAddress(json)}.id}`);
       expectConformant(json);
     });
 
@@ -444,7 +480,7 @@ describe('Workspace', () => {
       const stack = providerStack('test');
       const storage = new StorageAccount(stack, 'Data', { resourceGroup: RG, azureMlCorsRules: true });
       const { json } = synthWorkspace({ storageAccount: storage, publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true }, stack);
-      expect(only(json, 'azurerm_machine_learning_workspace').storage_account_id).toBe(`\${${address(json, 'azurerm_storage_account')}.id}`);
+      expect(onlyWorkspace(json).body.properties.storageAccount).toBe(`\${${address(json, 'azurerm_storage_account')}.id}`);
       expectConformant(json);
     });
 
@@ -463,7 +499,7 @@ describe('Workspace', () => {
 
     test('WorkspaceContainerRegistry.none() attaches no registry; create() takes a name', () => {
       const none = synthWorkspace({ containerRegistry: WorkspaceContainerRegistry.none() }).json;
-      expect(only(none, 'azurerm_machine_learning_workspace').container_registry_id).toBeUndefined();
+      expect(onlyWorkspace(none).body.properties.containerRegistry).toBeUndefined();
       expect(ofType(none, 'azurerm_container_registry')).toEqual({});
       const named = synthWorkspace({ containerRegistry: WorkspaceContainerRegistry.create({ name: 'acrmlteam' }) }).json;
       expect(only(named, 'azurerm_container_registry').name).toBe('acrmlteam');
@@ -473,8 +509,8 @@ describe('Workspace', () => {
   describe('protection', () => {
     test('RemovalPolicy.DESTROY lifts prevent_destroy from the workspace and everything it creates', () => {
       const { json } = synthWorkspace({ removalPolicy: RemovalPolicy.DESTROY });
-      for (const type of ['azurerm_machine_learning_workspace', 'azurerm_storage_account', 'azurerm_key_vault',
-        'azurerm_container_registry', 'azurerm_log_analytics_workspace']) {
+      expect(onlyWorkspace(json).lifecycle).toBeUndefined();
+      for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry', 'azurerm_log_analytics_workspace']) {
         expect(only(json, type).lifecycle).toBeUndefined();
       }
     });
@@ -485,8 +521,8 @@ describe('Workspace', () => {
         expect(l.lock_level).toBe('CanNotDelete');
         return l.scope;
       });
-      for (const type of ['azurerm_machine_learning_workspace', 'azurerm_storage_account', 'azurerm_key_vault',
-        'azurerm_container_registry', 'azurerm_log_analytics_workspace']) {
+      expect(locked).toContain(`\${${workspaceAddress(json)}.id}`);
+      for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry', 'azurerm_log_analytics_workspace']) {
         expect(locked).toContain(`\${${address(json, type)}.id}`);
       }
       expectConformant(json);
@@ -510,7 +546,7 @@ describe('Workspace', () => {
       ws.grantComputeOperator(Principal.user('22222222-2222-2222-2222-222222222222'));
       ws.grantReader(Principal.user('22222222-2222-2222-2222-222222222222'));
       const json = synthJson(stack);
-      const wsRef = `\${${address(json, 'azurerm_machine_learning_workspace')}.id}`;
+      const wsRef = `\${${workspaceAddress(json)}.id}`;
       const saRef = `\${${address(json, 'azurerm_storage_account')}.id}`;
       const granted = roleAssignments(json).map(r => `${r.role_definition_name} ${r.principal_type} on ${r.scope}`);
       expect(granted.sort()).toEqual([
@@ -545,10 +581,10 @@ describe('Workspace', () => {
 
   test('image-build compute from props or useImageBuildCompute()', () => {
     const { ws, stack } = synthWorkspace({ imageBuildComputeName: 'cpu-compute' });
-    expect(only(synthJson(stack), 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('cpu-compute');
+    expect(onlyWorkspace(synthJson(stack)).body.properties.imageBuildCompute).toBe('cpu-compute');
     ws.useImageBuildCompute('image-builder');
     const json = synthJson(stack);
-    expect(only(json, 'azurerm_machine_learning_workspace').image_build_compute_name).toBe('image-builder');
+    expect(onlyWorkspace(json).body.properties.imageBuildCompute).toBe('image-builder');
     expectConformant(json);
     expect(() => ws.useImageBuildCompute('cluster_1')).toThrow(/image-build compute name 'cluster_1' is invalid/);
   });
@@ -556,7 +592,8 @@ describe('Workspace', () => {
   test('serverless compute settings', () => {
     const subnetId = `${SUB.replace('/providers', '')}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/training`;
     const { json } = synthWorkspace({ publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true, serverlessCompute: { subnetId } });
-    expect(only(json, 'azurerm_machine_learning_workspace').serverless_compute).toEqual({ subnet_id: subnetId, public_ip_enabled: false });
+    expect(onlyWorkspace(json).body.properties.serverlessComputeSettings)
+      .toEqual({ serverlessComputeCustomSubnet: subnetId, serverlessComputeNoPublicIP: true });
     expectConformant(json);
   });
 
@@ -565,22 +602,28 @@ describe('Workspace', () => {
       kind: WorkspaceKind.FEATURE_STORE,
       featureStore: { computeSparkRuntimeVersion: '3.4', offlineConnectionName: 'offline', onlineConnectionName: 'online' },
     });
-    expect(only(json, 'azurerm_machine_learning_workspace')).toMatchObject({
+    expect(onlyWorkspace(json).body).toMatchObject({
       kind: 'FeatureStore',
-      feature_store: { computer_spark_runtime_version: '3.4', offline_connection_name: 'offline', online_connection_name: 'online' },
+      properties: {
+        featureStoreSettings: {
+          computeRuntime: { sparkRuntimeVersion: '3.4' }, offlineStoreConnectionName: 'offline', onlineStoreConnectionName: 'online',
+        },
+      },
     });
     expectConformant(json);
   });
 
   test('managed network: isolation modes and provisioning on creation', () => {
     const { json } = synthWorkspace({ managedNetwork: { isolationMode: ManagedNetworkIsolation.DISABLED } });
-    expect(only(json, 'azurerm_machine_learning_workspace').managed_network)
-      .toEqual({ isolation_mode: 'Disabled', provision_on_creation_enabled: false });
+    expect(onlyWorkspace(json).body.properties.managedNetwork).toEqual({ isolationMode: 'Disabled' });
+    expect(onlyWorkspace(json).body.properties.provisionNetworkNow).toBeUndefined();
     const approved = synthWorkspace({
       managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, provisionOnCreation: true },
     }).json;
-    expect(only(approved, 'azurerm_machine_learning_workspace').managed_network)
-      .toEqual({ isolation_mode: 'AllowOnlyApprovedOutbound', provision_on_creation_enabled: true });
+    expect(onlyWorkspace(approved).body.properties).toMatchObject({
+      managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
+      provisionNetworkNow: true,
+    });
   });
 
   describe('bad input', () => {

@@ -25,6 +25,7 @@ import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { IStorageAccount } from '../storage/storage-account-base';
 import { createAssociatedResources } from '../workspace/associated-resources';
 import { WorkspaceAttributes } from '../workspace/imported-workspace';
+import { WORKSPACE_ARM_TYPE, WORKSPACE_REPLACE_TRIGGERS, workspaceArmBody, workspaceArmIdentity } from '../workspace/workspace-arm-body';
 import {
   checkByoStorage, checkClosedDependencies, checkEncryption, checkManagedNetwork, checkStorageSharedKey, checkWorkspaceIdentity,
   createdEncryptable, dependentResourcesKey,
@@ -35,9 +36,6 @@ import {
 } from '../workspace/workspace-grants';
 import { WorkspaceContainerRegistry, WorkspaceIdentity } from '../workspace/workspace-options';
 import { ManagedNetworkIsolation } from '../workspace/workspace-ref';
-
-/** ARM type of workspaces (hubs included): the settings azurerm 4.55.0 lacks go through azapi. */
-const WORKSPACE_ARM_TYPE = 'Microsoft.MachineLearningServices/workspaces@2025-06-01';
 
 /** Hub names follow the workspace rule. */
 const HUB_NAME: NameRule = { ...NAME_RULES.workspace, resourceType: 'AI Foundry hub' };
@@ -119,7 +117,7 @@ export class Hub extends HubBase {
         + 'secrets vault. Remove `keyVault` to let Microsoft manage it, or set microsoftManagedKeyVault: false.');
     }
     checkManagedNetwork(this, managedNetwork);
-    checkStorageSharedKey(this, sharedKeyAccess, identityBased, props.storageAccount, 'hub');
+    checkStorageSharedKey(this, props.storageSharedKeyAccess, identityBased, props.storageAccount, 'hub');
     checkByoStorage(this, props.storageAccount, props.storageReplication, 'hub');
     if (!publicAccess) checkClosedDependencies(this, [props.storageAccount, props.keyVault, registryChoice.registry], 'hub');
     if (registryChoice.mode === 'existing' && !registryChoice.registry) {
@@ -196,39 +194,30 @@ export class Hub extends HubBase {
     } else {
       const rgId = props.resourceGroup.id
         ?? `/subscriptions/${parseResourceId(associated.storageAccount.storageAccountId)!.subscriptionId}/resourceGroups/${props.resourceGroup.name}`;
-      const properties: { [key: string]: any } = {
+      const body = workspaceArmBody({
+        kind: 'Hub',
         friendlyName: props.friendlyName,
         description: props.description,
-        storageAccount: associated.storageAccount.storageAccountId,
-        applicationInsights: associated.applicationInsights.applicationInsightsId,
-        containerRegistry: associated.containerRegistry?.containerRegistryId,
-        primaryUserAssignedIdentity: identity.primary?.identityId,
-        publicNetworkAccess: publicAccess ? 'Enabled' : 'Disabled',
-        hbiWorkspace: props.highBusinessImpact ?? false,
-        managedNetwork: { isolationMode: managedNetwork.isolationMode },
-        systemDatastoresAuthMode: identityBased ? 'Identity' : 'AccessKey',
-        provisionNetworkNow: provisionNow ? true : undefined,
-        encryption: encryption ? {
-          status: 'Enabled',
-          keyVaultProperties: {
-            keyVaultArmId: encryption.keyVault.keyVaultId,
-            keyIdentifier: encryption.keyId,
-            identityClientId: encryptionIdentity?.clientId || undefined,
-          },
-          identity: encryptionIdentity ? { userAssignedIdentity: encryptionIdentity.identityId } : undefined,
-        } : undefined,
-      };
+        storageAccountId: associated.storageAccount.storageAccountId,
+        applicationInsightsId: associated.applicationInsights.applicationInsightsId,
+        containerRegistryId: associated.containerRegistry?.containerRegistryId,
+        primaryUserAssignedIdentityId: identity.primary?.identityId,
+        publicNetworkAccessEnabled: publicAccess,
+        highBusinessImpact: props.highBusinessImpact ?? false,
+        isolationMode: managedNetwork.isolationMode,
+        identityBasedSystemDatastores: identityBased,
+        provisionNetworkNow: provisionNow,
+        encryption: encryption ? { keyVaultId: encryption.keyVault.keyVaultId, keyId: encryption.keyId, identity: encryptionIdentity } : undefined,
+      });
       this.azapiResource = new AzapiResource(this, 'Resource', {
         type: WORKSPACE_ARM_TYPE,
         name,
         parentId: rgId,
         location,
         tags: props.tags,
-        identity: {
-          type: identity.type,
-          identityIds: userIdentities.length > 0 ? userIdentities.map(i => i.identityId) : undefined,
-        },
-        body: { kind: 'Hub', properties: withoutUndefined(properties) },
+        identity: workspaceArmIdentity(identity, userIdentities),
+        body,
+        replaceTriggersRefs: WORKSPACE_REPLACE_TRIGGERS,
         ignoreCasing: true,
         dependsOn: preRequisites.length > 0 ? preRequisites : undefined,
       });
@@ -288,11 +277,4 @@ export class Hub extends HubBase {
     grantDataScientistWithStorage(this.identityBasedSystemDatastores === true ? this.storageAccount : undefined, grantee);
     return super.grantDataScientist(grantee);
   }
-}
-
-/** A deep copy of a plain object without its undefined values (azapi would send them as nulls). */
-function withoutUndefined(o: { [key: string]: any }): { [key: string]: any } {
-  return Object.fromEntries(Object.entries(o)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k, v !== null && typeof v === 'object' && !Array.isArray(v) ? withoutUndefined(v) : v]));
 }

@@ -49,16 +49,19 @@ export function checkManagedNetwork(scope: IConstruct, network: WorkspaceManaged
   }
 }
 
-/** Shared-key access off needs identity-based system datastores and a created account. */
+/**
+ * Shared-key access off needs identity-based system datastores and a created account. `given` is the
+ * `storageSharedKeyAccess` prop as the user wrote it (undefined: the construct's default applies).
+ */
 export function checkStorageSharedKey(
-  scope: IConstruct, sharedKeyAccess: boolean, identityBased: boolean, storage: IStorageAccount | undefined, what = 'workspace',
+  scope: IConstruct, given: boolean | undefined, identityBased: boolean, storage: IStorageAccount | undefined, what = 'workspace',
 ): void {
-  if (!sharedKeyAccess && !identityBased) {
+  if (given === false && !identityBased) {
     throw new ValidationError(scope, 'storageSharedKeyAccess is false but identityBasedSystemDatastores is false: the system '
-      + 'datastores would reach storage with account keys the account refuses. Keep storageSharedKeyAccess, or turn on '
-      + 'identityBasedSystemDatastores.');
+      + 'datastores would reach storage with account keys the account refuses. Set storageSharedKeyAccess: true (or leave '
+      + 'it unset), or turn on identityBasedSystemDatastores.');
   }
-  if (!sharedKeyAccess && storage) {
+  if (given === false && storage) {
     throw new ValidationError(scope, `storageSharedKeyAccess applies to the storage account the ${what} creates; a `
       + 'bring-your-own account keeps its own settings. Remove storageSharedKeyAccess or configure your account.');
   }

@@ -1,4 +1,3 @@
-import { MachineLearningWorkspace } from '@cdktf/provider-azurerm/lib/machine-learning-workspace';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { AssociatedResources, createAssociatedResources } from './associated-resources';
@@ -9,9 +8,8 @@ import {
   createdEncryptable, dependentResourcesKey,
 } from './workspace-checks';
 import { WorkspaceCommonProps } from './workspace-common-props';
-import {
-  grantDataScientistWithStorage, grantOnWorkspace, identityBlock, prerequisiteGrants, systemAssignedGrantee,
-} from './workspace-grants';
+import { WORKSPACE_ARM_TYPE, WORKSPACE_REPLACE_TRIGGERS, workspaceArmBody, workspaceArmIdentity } from './workspace-arm-body';
+import { grantDataScientistWithStorage, grantOnWorkspace, prerequisiteGrants, systemAssignedGrantee } from './workspace-grants';
 import { checkNotHubOrProject } from './workspace-kind-checks';
 import {
   FeatureStoreSettings,
@@ -24,9 +22,11 @@ import {
 import { createWorkspacePrivateEndpoints, wantsMonitorPrivateLink } from './workspace-private-endpoints';
 import { addReachabilityChecks } from './workspace-reachability';
 import { IWorkspace, ManagedNetworkIsolation } from './workspace-ref';
+import { AzapiResource } from '../azapi/resource';
 import { AzapiUpdateResource } from '../azapi/update-resource';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { IContainerRegistry } from '../container-registry/container-registry-base';
+import { clientConfigOf } from '../core/client-config';
 import { addDependencies } from '../core/dependencies';
 import { IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
@@ -45,8 +45,8 @@ import { MonitorPrivateLinkScope } from '../network/monitor-private-link-scope';
 import { PrivateEndpoint } from '../network/private-endpoint';
 import { IStorageAccount } from '../storage/storage-account-base';
 
-/** The ARM type and API version of the `systemDatastoresAuthMode` update (azurerm 4.55.0 lacks the property). */
-const WORKSPACE_ARM_TYPE = 'Microsoft.MachineLearningServices/workspaces@2025-06-01';
+/** Response values the workspace exposes (`discoveryUrl`, `workspaceGuid`). */
+const WORKSPACE_EXPORTS = ['properties.discoveryUrl', 'properties.workspaceId'];
 /** `ipAllowlist` exists only in preview API versions (not in 2025-06-01 or 2026-05-01). */
 const WORKSPACE_PREVIEW_ARM_TYPE = 'Microsoft.MachineLearningServices/workspaces@2024-04-01-preview';
 
@@ -126,15 +126,19 @@ export class Workspace extends WorkspaceBase {
 
   /** Discovery URL of the workspace's API. */
   public get discoveryUrl(): string {
-    return (this._discoveryUrl ??= this.resource.discoveryUrl);
+    return (this._discoveryUrl ??= this.exportedValue('discoveryUrl'));
   }
   private _discoveryUrl?: string;
-  /** The `azurerm_machine_learning_workspace` (escape hatch). */
-  public readonly resource: MachineLearningWorkspace;
-  /** The `azapi_update_resource` setting `systemDatastoresAuthMode`, when identity-based datastores are on. */
-  public readonly systemDatastoresAuthMode?: AzapiUpdateResource;
-  /** The `azapi_update_resource` setting the managed network's firewall SKU, when `managedNetwork.firewallSku` is given. */
-  public readonly firewallSkuUpdate?: AzapiUpdateResource;
+  /** The workspace's immutable GUID (`properties.workspaceId`; azurerm called it `workspace_id`). */
+  public get workspaceGuid(): string {
+    return (this._workspaceGuid ??= this.exportedValue('workspaceId'));
+  }
+  private _workspaceGuid?: string;
+  /**
+   * The `azapi_resource` of type `Microsoft.MachineLearningServices/workspaces` (escape hatch). Its body carries every
+   * setting, `systemDatastoresAuthMode` and the managed network's `firewallSku` included, from creation on.
+   */
+  public readonly resource: AzapiResource;
   /** The `azapi_update_resource` setting the IP allowlist, when `ipAllowlist` is given. */
   public readonly ipAllowlistUpdate?: AzapiUpdateResource;
   /** Whether the workspace is reachable from public networks. */
@@ -145,6 +149,8 @@ export class Workspace extends WorkspaceBase {
   public readonly monitorPrivateLinkScope?: MonitorPrivateLinkScope;
 
   private readonly identityBasedDatastores: boolean;
+  /** The body's `properties`, for updates made after construction (image-build compute). */
+  private readonly properties: { [key: string]: any };
 
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
     super(scope, id);
@@ -182,8 +188,10 @@ export class Workspace extends WorkspaceBase {
     checkManagedNetwork(this, managedNetwork);
     if (props.ipAllowlist !== undefined) this.checkIpAllowlist(props.ipAllowlist, publicAccess);
     this.checkServerless(props.serverlessCompute, publicAccess);
-    const sharedKeyAccess = props.storageSharedKeyAccess ?? true;
-    checkStorageSharedKey(this, sharedKeyAccess, identityBased, props.storageAccount);
+    // Born in identity mode, the workspace needs no account keys: the account it creates refuses them unless the
+    // system datastores use keys (identityBasedSystemDatastores: false) or the user asks for them.
+    const sharedKeyAccess = props.storageSharedKeyAccess ?? !identityBased;
+    checkStorageSharedKey(this, props.storageSharedKeyAccess, identityBased, props.storageAccount);
     checkByoStorage(this, props.storageAccount, props.storageReplication);
     if (props.imageBuildComputeName !== undefined) this.checkImageBuildCompute(props.imageBuildComputeName);
     if (!publicAccess) checkClosedDependencies(this, [props.storageAccount, props.keyVault, registryChoice.registry]);
@@ -224,29 +232,25 @@ export class Workspace extends WorkspaceBase {
 
     const preRequisites = prerequisiteGrants(associated, identity, identityBased, encryption, encryptionIdentity, props.identityRoles);
 
-    this.resource = new MachineLearningWorkspace(this, 'Resource', {
-      name,
-      location,
-      resourceGroupName: props.resourceGroup.name,
+    const provisionNow = managedNetwork.provisionOnCreation ?? false;
+    const body = workspaceArmBody({
       kind,
-      skuName: 'Basic',
+      sku: 'Basic',
       friendlyName: props.friendlyName,
       description: props.description,
-      tags: props.tags,
       storageAccountId: associated.storageAccount.storageAccountId,
       keyVaultId: associated.keyVault!.keyVaultId,
       applicationInsightsId: associated.applicationInsights.applicationInsightsId,
       containerRegistryId: associated.containerRegistry?.containerRegistryId,
-      identity: identityBlock(identity, userIdentities),
-      primaryUserAssignedIdentity: identity.primary?.identityId,
+      primaryUserAssignedIdentityId: identity.primary?.identityId,
       publicNetworkAccessEnabled: publicAccess,
       highBusinessImpact: props.highBusinessImpact ?? false,
-      v1LegacyModeEnabled: false,
-      imageBuildComputeName: props.imageBuildComputeName,
-      managedNetwork: {
-        isolationMode: managedNetwork.isolationMode,
-        provisionOnCreationEnabled: managedNetwork.provisionOnCreation ?? false,
-      },
+      v1LegacyMode: false,
+      imageBuildCompute: props.imageBuildComputeName,
+      isolationMode: managedNetwork.isolationMode,
+      firewallSku: managedNetwork.firewallSku,
+      provisionNetworkNow: provisionNow,
+      identityBasedSystemDatastores: identityBased,
       serverlessCompute: props.serverlessCompute ? {
         subnetId: props.serverlessCompute.subnetId,
         publicIpEnabled: props.serverlessCompute.publicIpEnabled ?? false,
@@ -254,14 +258,25 @@ export class Workspace extends WorkspaceBase {
       encryption: encryption ? {
         keyVaultId: encryption.keyVault.keyVaultId,
         keyId: encryption.keyId,
-        userAssignedIdentityId: encryptionIdentity?.identityId,
+        identity: encryptionIdentity,
+        serviceSide: encryption.serviceSideEncryption ?? true,
       } : undefined,
-      serviceSideEncryptionEnabled: encryption ? (encryption.serviceSideEncryption ?? true) : undefined,
-      featureStore: kind === WorkspaceKind.FEATURE_STORE ? {
-        computerSparkRuntimeVersion: props.featureStore!.computeSparkRuntimeVersion,
-        offlineConnectionName: props.featureStore!.offlineConnectionName,
-        onlineConnectionName: props.featureStore!.onlineConnectionName,
-      } : undefined,
+      featureStore: kind === WorkspaceKind.FEATURE_STORE ? props.featureStore : undefined,
+    });
+    this.properties = body.properties;
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: WORKSPACE_ARM_TYPE,
+      name,
+      parentId: props.resourceGroup.id
+        ?? `/subscriptions/${clientConfigOf(this).subscriptionId}/resourceGroups/${props.resourceGroup.name}`,
+      location,
+      tags: props.tags,
+      identity: workspaceArmIdentity(identity, userIdentities),
+      body,
+      replaceTriggersRefs: WORKSPACE_REPLACE_TRIGGERS,
+      responseExportValues: WORKSPACE_EXPORTS,
+      // The service echoes enums (publicNetworkAccess, isolation mode, auth mode) in its own casing.
+      ignoreCasing: true,
       dependsOn: preRequisites.length > 0 ? preRequisites : undefined,
     });
     this.node.defaultChild = this.resource;
@@ -276,40 +291,18 @@ export class Workspace extends WorkspaceBase {
     this.managedNetworkIsolation = managedNetwork.isolationMode;
     this.primaryUserAssignedIdentity = identity.primary;
     this.systemAssignedIdentity = identity.hasSystemAssigned
-      ? systemAssignedGrantee(this, this.resource.identity.principalId) : undefined;
+      ? systemAssignedGrantee(this, this.resource.identityPrincipalId) : undefined;
     this.storageAccount = associated.storageAccount;
     this.keyVault = associated.keyVault;
     this.applicationInsights = associated.applicationInsights;
     this.containerRegistry = associated.containerRegistry;
 
-    if (identityBased) {
-      this.systemDatastoresAuthMode = new AzapiUpdateResource(this, 'SystemDatastoresAuthMode', {
-        type: WORKSPACE_ARM_TYPE,
-        resourceId: this.resource.id,
-        body: { properties: { systemDatastoresAuthMode: 'Identity' } },
-        // The service may echo the mode in another casing; do not plan a change for that.
-        ignoreCasing: true,
-      });
-    }
-
-    // Updates of the same workspace run one after the other: parallel PUTs on a workspace conflict.
-    let lastUpdate: AzapiUpdateResource | undefined = this.systemDatastoresAuthMode;
-    if (managedNetwork.firewallSku !== undefined) {
-      this.firewallSkuUpdate = new AzapiUpdateResource(this, 'ManagedNetworkFirewallSku', {
-        type: WORKSPACE_ARM_TYPE,
-        resourceId: this.resource.id,
-        body: { properties: { managedNetwork: { isolationMode: managedNetwork.isolationMode, firewallSku: managedNetwork.firewallSku } } },
-        ignoreCasing: true,
-        dependsOn: lastUpdate ? [lastUpdate] : undefined,
-      });
-      lastUpdate = this.firewallSkuUpdate;
-    }
+    // ipAllowlist exists only in preview API versions: a separate update, after the workspace exists (it refers to its ID).
     if (props.ipAllowlist !== undefined) {
       this.ipAllowlistUpdate = new AzapiUpdateResource(this, 'IpAllowlist', {
         type: WORKSPACE_PREVIEW_ARM_TYPE,
         resourceId: this.resource.id,
         body: { properties: { publicNetworkAccess: 'Enabled', ipAllowlist: props.ipAllowlist } },
-        dependsOn: lastUpdate ? [lastUpdate] : undefined,
       });
     }
 
@@ -328,7 +321,7 @@ export class Workspace extends WorkspaceBase {
       publicNetworkAccessEnabled: publicAccess,
       privateEndpointsManagedElsewhere: props.privateEndpointsManagedElsewhere ?? false,
       containerRegistry: associated.containerRegistry,
-      imageBuildComputeName: () => this.resource.imageBuildComputeNameInput,
+      imageBuildComputeName: () => this.properties.imageBuildCompute,
       dependencies: [
         { what: 'storage account', dep: props.storageAccount },
         { what: 'key vault', dep: props.keyVault },
@@ -365,7 +358,7 @@ export class Workspace extends WorkspaceBase {
    */
   public useImageBuildCompute(computeName: string): void {
     this.checkImageBuildCompute(computeName);
-    this.resource.imageBuildComputeName = computeName;
+    this.properties.imageBuildCompute = computeName;
   }
 
   /**
@@ -376,6 +369,11 @@ export class Workspace extends WorkspaceBase {
   public grantDataScientist(grantee: IGrantee): RoleAssignment {
     grantDataScientistWithStorage(this.identityBasedDatastores ? this.storageAccount : undefined, grantee);
     return super.grantDataScientist(grantee);
+  }
+
+  /** A value of `response_export_values` (a path below `properties`), as a Terraform reference. */
+  private exportedValue(property: string): string {
+    return `\${${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}.output.properties.${property}}`;
   }
 
   private checkImageBuildCompute(computeName: string): void {

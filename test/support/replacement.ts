@@ -167,7 +167,10 @@ export function findReplacements(before: any, after: any, table: Record<string, 
     if (newBody === undefined) continue;
     const type = address.slice(0, address.indexOf('.'));
     const changed = [];
-    for (const rule of table[type] ?? []) {
+    // azapi_resource: each path of replace_triggers_refs is a replace-forcing path of the body.
+    const triggers: ForceNewRule[] = type === 'azapi_resource' && Array.isArray(newBody.replace_triggers_refs)
+      ? newBody.replace_triggers_refs.map((p: string) => ({ path: `body.${p}` })) : [];
+    for (const rule of [...(table[type] ?? []), ...triggers]) {
       const x = valueAt(oldBody, rule.path);
       const y = valueAt(newBody, rule.path);
       if (JSON.stringify(x) === JSON.stringify(y)) continue;
@@ -194,7 +197,8 @@ export function describeReplacements(report: ReplacementReport): string[] {
 
 /**
  * Replace-forcing arguments of azapi 2.x: `azapi_resource` replaces when `type` (resource type), `name`,
- * `parent_id` or `location` change, or a replace trigger changes; body changes are in-place updates.
+ * `parent_id` or `location` change, or a replace trigger changes (`findReplacements` compares the body at every
+ * path of `replace_triggers_refs`); other body changes are in-place updates.
  * `azapi_update_resource` replaces when its target changes. Pass `{ ...FORCE_NEW_ATTRIBUTES, ...AZAPI_FORCE_NEW }`.
  */
 export const AZAPI_FORCE_NEW: Record<string, ForceNewRule[]> = {
