@@ -5,7 +5,8 @@ import { ContainerRegistry as AzurermContainerRegistry } from '@cdktf/provider-a
 import { KeyVault as AzurermKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { StorageAccount as AzurermStorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
 import {
   ApplicationInsights,
   ContainerRegistry,
@@ -286,6 +287,23 @@ describe('Workspace', () => {
     for (const [a, b] of [[identity, keys], [keys, identity]]) {
       expect(findReplacements(a, b, { ...FORCE_NEW_ATTRIBUTES, ...AZAPI_FORCE_NEW })).toEqual({ added: [], removed: [], replaced: [] });
     }
+  });
+
+  test('a keys-off account warns (AZML-ST-002) unless the stack\'s azurerm provider sets storageUseAzuread: true', () => {
+    const warned = (provider: { storageUseAzuread?: boolean } | undefined, props: Partial<WorkspaceProps> = {}) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      const ws = new Workspace(stack, 'Ml', { resourceGroup: RG, ...props });
+      // Declared after the workspace, as often happens: the warning is decided at synthesis.
+      if (provider) new AzurermProvider(stack, 'azurerm', { features: [{}], ...provider });
+      return warningsOf(ws, true).filter(w => w.startsWith('[AZML-ST-002]'));
+    };
+    expect(warned({})).toEqual([expect.stringContaining('Set `storageUseAzuread: true` on the AzurermProvider')]);
+    expect(warned({ storageUseAzuread: false })).toHaveLength(1);
+    expect(warned(undefined)).toHaveLength(1);
+    expect(warned({ storageUseAzuread: true })).toEqual([]);
+    // Keys on (asked for, or key-mode datastores): the provider may use keys.
+    expect(warned({}, { storageSharedKeyAccess: true })).toEqual([]);
+    expect(warned({}, { identityBasedSystemDatastores: false })).toEqual([]);
   });
 
   test('storageSharedKeyAccess: false needs identity-based system datastores and a created account', () => {

@@ -11,7 +11,12 @@ export const ACKNOWLEDGEMENT_METADATA = 'cdktf-azureml/acknowledged';
 
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.:-]{1,63}$/;
 
-interface PendingWarning { readonly id: string; readonly message: string }
+interface PendingWarning {
+  readonly id: string;
+  readonly message: string;
+  /** For a deferred warning: whether it still applies, asked at synthesis. */
+  readonly applies?: () => boolean;
+}
 
 const pending = new WeakMap<IConstruct, PendingWarning[]>();
 const acknowledged = new WeakMap<IConstruct, Map<string, string>>();
@@ -71,6 +76,19 @@ export class Warnings {
   }
 }
 
+/**
+ * A warning decided at synthesis: `applies` is asked then (e.g. about constructs added after `scope`, such as the
+ * stack's providers), and the warning is emitted only if it returns true. Internal (takes a callback: not jsii).
+ */
+export function addDeferredWarning(scope: IConstruct, id: string, message: string, applies: () => boolean): void {
+  checkId(scope, id);
+  const list = pending.get(scope) ?? [];
+  if (list.some(w => w.id === id && w.message === message)) return;
+  list.push({ id, message, applies });
+  pending.set(scope, list);
+  flushAtSynthesis(scope);
+}
+
 const recorded = new WeakMap<TerraformResource, Record<string, string>>();
 
 /**
@@ -104,6 +122,7 @@ export function flushWarnings(root: IConstruct): void {
     if (!list) continue;
     pending.delete(construct);
     for (const w of list) {
+      if (w.applies && !w.applies()) continue;
       if (acknowledgementOf(construct, w.id) === undefined) Annotations.of(construct).addWarning(`[${w.id}] ${w.message}`);
     }
   }

@@ -6,6 +6,7 @@ import {
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes, StorageAccountBase } from './storage-account-base';
+import { warnUnlessProviderUsesAzureAd } from './provider-azuread';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { childResourceId } from '../core/arm-id';
 import { addDependencies } from '../core/dependencies';
@@ -251,6 +252,7 @@ export class StorageAccount extends StorageAccountBase {
     });
     protectResource(this, this.resource, props, NAME_RULES.storageAccount);
     acceptLibraryExceptions(this, ...(cmk ? [] : ['AZML-SEC-029']), 'AZML-SEC-033', ...(versioning ? [] : ['AZML-SEC-035']));
+    if (!sharedKey) warnUnlessProviderUsesAzureAd(this, this.resource);
 
     this.accountTier = 'Standard';
     this.accountKind = 'StorageV2';

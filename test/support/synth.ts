@@ -40,7 +40,7 @@ export function resolveValue(scope: IConstruct, value: unknown): any {
 /** A stack in a fresh test app, with the azurerm and azapi providers declared as a user's stack would. */
 export function providerStack(id = 'platform'): TerraformStack {
   const stack = new TerraformStack(Testing.app(), id);
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new AzurermProvider(stack, 'azurerm', { features: [{}], storageUseAzuread: true });
   new AzapiProvider(stack, 'azapi');
   return stack;
 }
