@@ -4,6 +4,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { expectConformant, ofType, providerStack, synthJson } from './support/synth';
+import { workspacesOf } from './support/workspace-l1';
 import { ComputeCluster } from '../src/compute/compute-cluster';
 import { VmSize } from '../src/compute/vm-size';
 import { ResourceGroupRef } from '../src/core/resource-group';
@@ -53,7 +54,7 @@ describe('addDependency', () => {
     const own = Object.entries<any>(json.resource).flatMap(([type, instances]) => Object.keys(instances).map(n => `${type}.${n}`))
       .filter(a => a !== raAddress);
     expect(own.length).toBeGreaterThan(4);
-    expect(own).toContain(`azurerm_machine_learning_workspace.${Object.keys(workspacesOf(json))[0]}`);
+    expect(own).toContain(`azapi_resource.${Object.keys(workspacesOf(json))[0]}`);
     expect(own.some(a => a.startsWith('azurerm_machine_learning_workspace_network_outbound_rule_fqdn.'))).toBe(true);
     for (const address of own) expect(deps[address]).toEqual([raAddress]);
     // Data sources are not delayed to apply time.

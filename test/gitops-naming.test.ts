@@ -7,6 +7,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { planValue, TEST_SUBSCRIPTION_ID } from './support/plan-names';
 import { expectConformant, only, providerStack, synthJson } from './support/synth';
+import { onlyWorkspace, workspaceAddress } from './support/workspace-l1';
 import { Naming, NamingConvention } from '../src/core/naming-convention';
 import { Refactor } from '../src/core/refactor';
 import { ResourceGroupRef } from '../src/core/resource-group';
@@ -109,8 +110,9 @@ describe('Refactor.moved: renaming or moving a construct keeps every resource', 
     expectConformant(after);
     const moved: Array<{ from: string; to: string }> = after.moved;
     const changed = addresses(after).filter(a => !addresses(before).includes(a));
-    const stateful = ['azurerm_machine_learning_workspace', 'azurerm_log_analytics_workspace', 'azurerm_application_insights', ...GLOBAL_TYPES];
+    const stateful = ['azurerm_log_analytics_workspace', 'azurerm_application_insights', ...GLOBAL_TYPES];
     for (const type of stateful) expect(changed.filter(a => a.startsWith(`${type}.`))).toHaveLength(1);
+    expect(changed).toContain(workspaceAddress(after));
     expect(moved.map(m => m.to).sort()).toEqual(changed);
     for (const m of moved) expect(addresses(before)).toContain(m.from);
     expect(new Set(moved.map(m => m.from)).size).toBe(moved.length);

@@ -16,6 +16,7 @@ import {
 } from '../src';
 import { describeWithShared, sharedDir } from './support/shared';
 import { expectConformant, ofType, only, providerStack, synthJson } from './support/synth';
+import { onlyWorkspace, workspaceIdRef } from './support/workspace-l1';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 
@@ -117,15 +118,19 @@ describeWithShared('Azure ML CLI workspace specs', () => {
     expect(onlyWorkspace(json)).toMatchObject({
       name: 'mlw-basic-prod',
       location: 'eastus',
-      friendly_name: 'Basic workspace-example',
-      description: spec.description,
-      high_business_impact: false,
       tags: { purpose: 'demonstration' },
-      public_network_access_enabled: true,
-      storage_account_id: ref(json, 'azurerm_storage_account'),
-      key_vault_id: ref(json, 'azurerm_key_vault'),
-      application_insights_id: ref(json, 'azurerm_application_insights'),
-      container_registry_id: ref(json, 'azurerm_container_registry'),
+      body: {
+        properties: {
+          friendlyName: 'Basic workspace-example',
+          description: spec.description,
+          hbiWorkspace: false,
+          publicNetworkAccess: 'Enabled',
+          storageAccount: ref(json, 'azurerm_storage_account'),
+          keyVault: ref(json, 'azurerm_key_vault'),
+          applicationInsights: ref(json, 'azurerm_application_insights'),
+          containerRegistry: ref(json, 'azurerm_container_registry'),
+        },
+      },
     });
     for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry', 'azurerm_application_insights']) {
       expect(only(json, type)).toMatchObject({ location: 'eastus', tags: { purpose: 'demonstration' } });
@@ -135,7 +140,7 @@ describeWithShared('Azure ML CLI workspace specs', () => {
   test('hbi.yml: high business impact', () => {
     const { json } = synthSpec('hbi.yml');
     expect(onlyWorkspace(json)).toMatchObject({
-      name: 'mlw-hbiexample-prod', friendly_name: 'High business impact-example', high_business_impact: true,
+      name: 'mlw-hbiexample-prod', body: { properties: { friendlyName: 'High business impact-example', hbiWorkspace: true } },
     });
   });
 
@@ -144,8 +149,15 @@ describeWithShared('Azure ML CLI workspace specs', () => {
     const workspace = onlyWorkspace(json);
     expect(workspace).toMatchObject({
       name: 'mlw-cmkexample-prod',
-      encryption: { key_vault_id: spec.customer_managed_key.key_vault, key_id: spec.customer_managed_key.key_uri },
-      service_side_encryption_enabled: true,
+      body: {
+        properties: {
+          encryption: {
+            status: 'Enabled',
+            keyVaultProperties: { keyVaultArmId: spec.customer_managed_key.key_vault, keyIdentifier: spec.customer_managed_key.key_uri },
+          },
+          enableServiceSideCMKEncryption: true,
+        },
+      },
     });
     expect(spec.customer_managed_key.key_vault).toMatch(/\/providers\/Microsoft.KeyVault\/vaults\/keyvault$/);
   });
@@ -153,7 +165,7 @@ describeWithShared('Azure ML CLI workspace specs', () => {
   test('privatelink.yml: public access disabled, image builds on a cluster, dependencies closed', () => {
     const { json } = synthSpec('privatelink.yml');
     expect(onlyWorkspace(json)).toMatchObject({
-      name: 'mlw-privatelink-prod', public_network_access_enabled: false, image_build_compute_name: 'cpu-compute',
+      name: 'mlw-privatelink-prod', body: { properties: { publicNetworkAccess: 'Disabled', imageBuildCompute: 'cpu-compute' } },
     });
     expect(only(json, 'azurerm_storage_account')).toMatchObject({
       public_network_access_enabled: false, network_rules: { default_action: 'Deny', bypass: ['AzureServices'] },
@@ -166,11 +178,15 @@ describeWithShared('Azure ML CLI workspace specs', () => {
     const { spec, json, ws } = synthSpec('with-existing-resources.yml');
     expect(onlyWorkspace(json)).toMatchObject({
       name: 'mlw-basicex-prod',
-      storage_account_id: spec.storage_account,
-      container_registry_id: spec.container_registry,
-      key_vault_id: spec.key_vault,
-      // The spec writes Microsoft.insights; azurerm parses the namespace case-sensitively, so the ID is normalised.
-      application_insights_id: spec.application_insights.replace('/Microsoft.insights/', '/Microsoft.Insights/'),
+      body: {
+        properties: {
+          storageAccount: spec.storage_account,
+          containerRegistry: spec.container_registry,
+          keyVault: spec.key_vault,
+          // The spec writes Microsoft.insights; the ID is normalised (azurerm parses the namespace case-sensitively).
+          applicationInsights: spec.application_insights.replace('/Microsoft.insights/', '/Microsoft.Insights/'),
+        },
+      },
     });
     expect(spec.application_insights).toContain('/Microsoft.insights/');
     for (const type of ['azurerm_storage_account', 'azurerm_key_vault', 'azurerm_container_registry', 'azurerm_application_insights']) {
@@ -182,19 +198,19 @@ describeWithShared('Azure ML CLI workspace specs', () => {
   test('mvnet-allow-internet-outbound.yml: managed network with private-endpoint rules', () => {
     const { json } = synthSpec('mvnet-allow-internet-outbound.yml');
     const workspace = onlyWorkspace(json);
-    expect(workspace).toMatchObject({ name: 'myworkspace_aio', managed_network: { isolation_mode: 'AllowInternetOutbound' } });
+    expect(workspace).toMatchObject({ name: 'myworkspace_aio', body: { properties: { managedNetwork: { isolationMode: 'AllowInternetOutbound' } } } });
     const rules = Object.values<any>(json.resource.azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint);
     expect(rules.map(r => [r.name, r.sub_resource_target, r.spark_enabled, r.service_resource_id.split('/').pop()]).sort()).toEqual([
       ['added-perule', 'blob', true, 'MyAccount1'],
       ['added-perule2', 'file', true, 'MyAccount2'],
     ]);
-    for (const r of rules) expect(r.workspace_id).toBe(ref(json, 'azurerm_machine_learning_workspace'));
+    for (const r of rules) expect(r.workspace_id).toBe(workspaceIdRef(json));
   });
 
   test('mvnet-allow-only-approved-outbound.yml: service-tag, private-endpoint and FQDN rules', () => {
     const { json } = synthSpec('mvnet-allow-only-approved-outbound.yml');
     expect(onlyWorkspace(json)).toMatchObject({
-      name: 'myworkspace_dep', managed_network: { isolation_mode: 'AllowOnlyApprovedOutbound' },
+      name: 'myworkspace_dep', body: { properties: { managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' } } },
     });
     expect(only(json, 'azurerm_machine_learning_workspace_network_outbound_rule_service_tag')).toMatchObject({
       name: 'added-servicetagrule', service_tag: 'DataFactory', protocol: 'TCP', port_ranges: '80, 8080',

@@ -3,8 +3,10 @@
 import {
   ManagedNetworkFirewallSku, ManagedNetworkIsolation, ResourceGroupRef, Workspace, WorkspaceProps,
 } from '../src';
+import { findReplacements } from './support/replacement';
 import { describeWithShared } from './support/shared';
 import { conformanceViolations, expectConformant, ofType, only, providerStack, synthJson } from './support/synth';
+import { onlyWorkspace, workspaceIdRef } from './support/workspace-l1';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const SUB = '00000000-0000-0000-0000-000000000000';
@@ -23,19 +25,15 @@ function workspace(props: Partial<WorkspaceProps>): [any, Workspace] {
 }
 
 describeWithShared('workspace network controls through azapi', () => {
-  test('firewall SKU: an update of managedNetwork after the datastore auth update', () => {
-    const [json] = workspace({
-      managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, firewallSku: ManagedNetworkFirewallSku.BASIC },
-    });
+  test('firewall SKU: part of the workspace body from creation, changed in place', () => {
+    const basic = { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, firewallSku: ManagedNetworkFirewallSku.BASIC };
+    const [json] = workspace({ managedNetwork: basic });
     expectConformant(json);
-    const updates = ofType(json, 'azapi_update_resource');
-    const [name, sku] = Object.entries<any>(updates).find(([, u]) => u.body.properties.managedNetwork)!;
-    expect(sku).toMatchObject({
-      type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01',
-      body: { properties: { managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound', firewallSku: 'Basic' } } },
-    });
-    const authUpdate = Object.keys(updates).find(k => k !== name)!;
-    expect(sku.depends_on).toEqual([`azapi_update_resource.${authUpdate}`]);
+    expect(ofType(json, 'azapi_update_resource')).toEqual({});
+    expect(onlyWorkspace(json).body.properties.managedNetwork).toEqual({ isolationMode: 'AllowOnlyApprovedOutbound', firewallSku: 'Basic' });
+    const [standard] = workspace({ managedNetwork: { ...basic, firewallSku: ManagedNetworkFirewallSku.STANDARD } });
+    expect(onlyWorkspace(standard).body.properties.managedNetwork.firewallSku).toBe('Standard');
+    expect(findReplacements(json, standard)).toEqual({ added: [], removed: [], replaced: [] });
   });
 
   test('firewall SKU needs AllowOnlyApprovedOutbound', () => {
@@ -51,7 +49,9 @@ describeWithShared('workspace network controls through azapi', () => {
       type: 'Microsoft.MachineLearningServices/workspaces@2024-04-01-preview',
       body: { properties: { publicNetworkAccess: 'Enabled', ipAllowlist: ['203.0.113.0/24', '198.51.100.7'] } },
     });
-    expect(onlyWorkspace(json).public_network_access_enabled).toBe(true);
+    expect(onlyWorkspace(json).body.properties.publicNetworkAccess).toBe('Enabled');
+    // Ordered after the workspace: it updates the workspace by ID.
+    expect(update.resource_id).toBe(workspaceIdRef(json));
     // The stored ARM types have no preview API versions: that body is the one that cannot be checked.
     const violations = conformanceViolations(json);
     expect(violations).toHaveLength(1);
