@@ -3,6 +3,7 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { describeReplacements, findReplacements } from './support/replacement';
 import { expectConformant, only, providerStack, synthJson, warningsOf } from './support/synth';
+import { onlyWorkspace, workspaceIdRef } from './support/workspace-l1';
 import { ComputeCluster, ComputeClusterOptions } from '../src/compute/compute-cluster';
 import { ComputeIdentity } from '../src/compute/compute-identity';
 import { VmPriority, VmSize } from '../src/compute/vm-size';
@@ -266,14 +267,13 @@ describe('ComputeCluster: network, naming and workspace integration', () => {
     const cluster = ws.addComputeCluster('Build', { name: 'image-builder' });
     cluster.useAsImageBuildCompute();
     const json = synthJson(stack);
-    const workspace = Object.values<any>(json.resource.azurerm_machine_learning_workspace)[0];
-    expect(workspace.image_build_compute_name).toBe('image-builder');
+    expect(onlyWorkspace(json).body.properties.imageBuildCompute).toBe('image-builder');
     const body = Object.values<any>(json.resource.azurerm_machine_learning_compute_cluster)[0];
     expect(body).toMatchObject({
       name: 'image-builder',
       location: 'westeurope',
       node_public_ip_enabled: false,
-      machine_learning_workspace_id: expect.stringMatching(/^\$\{azurerm_machine_learning_workspace\.\w+\.id\}$/),
+      machine_learning_workspace_id: workspaceIdRef(json),
     });
     expectConformant(json);
   });

@@ -6,6 +6,7 @@ import {
   ResourceGroupRef, StorageAccount, UserAssignedIdentityRef, Workspace, WorkspaceContainerRegistry, WorkspaceIdentity,
 } from '../src';
 import { expectConformant, providerStack, synthJson, warningsOf } from './support/synth';
+import { onlyWorkspace } from './support/workspace-l1';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
 const SUB = '00000000-0000-0000-0000-000000000000';
@@ -113,10 +114,10 @@ describe('resource IDs are normalised (azurerm parses namespace and type segment
     const storage = StorageAccount.fromStorageAccountId(s, 'St', `${rg}/providers/Microsoft.storage/StorageAccounts/stml`);
     new Workspace(s, 'Ws', { resourceGroup: RG, publicNetworkAccessEnabled: true, applicationInsights: insights, keyVault: vault, storageAccount: storage, containerRegistry: WorkspaceContainerRegistry.none() });
     const json = synthJson(s);
-    const ws: any = Object.values(json.resource.azurerm_machine_learning_workspace)[0];
-    expect(ws.application_insights_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Insights/components/appi-ml`);
-    expect(ws.key_vault_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.KeyVault/vaults/kv-ml`);
-    expect(ws.storage_account_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml`);
+    const ws: any = onlyWorkspace(json).body.properties;
+    expect(ws.applicationInsights).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Insights/components/appi-ml`);
+    expect(ws.keyVault).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.KeyVault/vaults/kv-ml`);
+    expect(ws.storageAccount).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml`);
     expectConformant(json);
   });
 });

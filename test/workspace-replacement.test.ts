@@ -1,14 +1,24 @@
 // Changing a mutable Workspace prop must not move a replace-forcing attribute of a stateful resource;
 // and the replacement helper (test/support/replacement.ts) itself finds what Terraform would replace.
-import { ResourceGroupRef, StorageReplication, Workspace, WorkspaceContainerRegistry, WorkspaceProps } from '../src';
-import { describeReplacements, findReplacements } from './support/replacement';
+import { TerraformStack } from 'cdktf';
+import {
+  KeyVault, ManagedNetworkFirewallSku, ManagedNetworkIsolation, RemovalPolicy, ResourceGroupRef, StorageAccount, StorageReplication,
+  Workspace, WorkspaceContainerRegistry, WorkspaceKind, WorkspaceProps,
+} from '../src';
+import { AZAPI_FORCE_NEW, describeReplacements, FORCE_NEW_ATTRIBUTES, findReplacements } from './support/replacement';
 import { expectConformant, providerStack, synthJson } from './support/synth';
+import { onlyWorkspace } from './support/workspace-l1';
 
 const RG = ResourceGroupRef.fromName('rg-ml', 'westeurope');
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers';
+const STORAGE_ID = `${SUB}/Microsoft.Storage/storageAccounts/stshared`;
+const VAULT_ID = `${SUB}/Microsoft.KeyVault/vaults/kv-shared`;
+const CMK_VAULT_ID = `${SUB}/Microsoft.KeyVault/vaults/kv-cmk`;
+const KEY_ID = 'https://kv-cmk.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef';
 
-function synth(props: Partial<WorkspaceProps>): any {
+function synth(props: Partial<WorkspaceProps>, setup?: (stack: TerraformStack) => Partial<WorkspaceProps>): any {
   const stack = providerStack('test');
-  new Workspace(stack, 'Ml', { resourceGroup: RG, ...props });
+  new Workspace(stack, 'Ml', { resourceGroup: RG, ...props, ...(setup ? setup(stack) : {}) });
   const json = synthJson(stack);
   expectConformant(json);
   return json;
@@ -83,9 +93,14 @@ describe('findReplacements', () => {
 });
 
 describe('Workspace replacement safety', () => {
-  test('changing tags, description, friendly name, public access and image-build compute replaces nothing', () => {
+  test('changing tags, description, friendly name, public access, image-build compute, identity mode or firewall SKU replaces nothing', () => {
     const before = synth({
-      tags: { env: 'dev' }, description: 'first', friendlyName: 'ML dev', publicNetworkAccessEnabled: true, imageBuildComputeName: 'builder',
+      tags: { env: 'dev' },
+      description: 'first',
+      friendlyName: 'ML dev',
+      publicNetworkAccessEnabled: true,
+      imageBuildComputeName: 'builder',
+      managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, firewallSku: ManagedNetworkFirewallSku.STANDARD },
     });
     const after = synth({
       tags: { env: 'prod', owner: 'ml-platform' },
@@ -94,22 +109,53 @@ describe('Workspace replacement safety', () => {
       publicNetworkAccessEnabled: false,
       privateEndpointsManagedElsewhere: true,
       imageBuildComputeName: 'image-builder',
+      identityBasedSystemDatastores: false,
+      managedNetwork: { isolationMode: ManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, firewallSku: ManagedNetworkFirewallSku.BASIC },
     });
     // The change is real: the mutable attributes did move.
-    const ws = (doc: any) => Object.values<any>(doc.resource.azurerm_machine_learning_workspace)[0];
-    expect([ws(before).description, ws(after).description]).toEqual(['first', 'second']);
-    expect([ws(before).public_network_access_enabled, ws(after).public_network_access_enabled]).toEqual([true, false]);
+    const ws = (doc: any) => onlyWorkspace(doc);
+    const props = (doc: any) => ws(doc).body.properties;
+    expect([ws(before).tags.env, ws(after).tags.env]).toEqual(['dev', 'prod']);
+    expect([props(before).description, props(after).description]).toEqual(['first', 'second']);
+    expect([props(before).friendlyName, props(after).friendlyName]).toEqual(['ML dev', 'ML prod']);
+    expect([props(before).publicNetworkAccess, props(after).publicNetworkAccess]).toEqual(['Enabled', 'Disabled']);
+    expect([props(before).imageBuildCompute, props(after).imageBuildCompute]).toEqual(['builder', 'image-builder']);
+    expect([props(before).systemDatastoresAuthMode, props(after).systemDatastoresAuthMode]).toEqual(['Identity', 'AccessKey']);
+    expect([props(before).managedNetwork.firewallSku, props(after).managedNetwork.firewallSku]).toEqual(['Standard', 'Basic']);
     expect(Object.values<any>(after.resource.azurerm_storage_account)[0].public_network_access_enabled).toBe(false);
 
-    expect(describeReplacements(findReplacements(before, after))).toEqual([]);
+    expect(describeReplacements(findReplacements(before, after, { ...FORCE_NEW_ATTRIBUTES, ...AZAPI_FORCE_NEW }))).toEqual([]);
   });
 
   test('the check notices replace-forcing changes: high business impact, storage replication family, a removed registry', () => {
     const before = synth({});
     const report = findReplacements(before, synth({ highBusinessImpact: true, storageReplication: StorageReplication.LRS }));
-    expect(report.replaced.map(r => r.address.split('.')[0]).sort()).toEqual(['azurerm_machine_learning_workspace', 'azurerm_storage_account']);
+    expect(report.replaced.map(r => r.address.split('.')[0]).sort()).toEqual(['azapi_resource', 'azurerm_storage_account']);
+    expect(report.replaced.find(r => r.address.startsWith('azapi_resource.'))!.attributes.map(a => a.path)).toEqual(['body.properties.hbiWorkspace']);
     const noRegistry = findReplacements(before, synth({ containerRegistry: WorkspaceContainerRegistry.none() }));
     expect(noRegistry.removed).toEqual([expect.stringMatching(/^azurerm_container_registry\./)]);
-    expect(noRegistry.replaced[0].attributes.map(a => a.path)).toEqual(['container_registry_id']);
+    expect(noRegistry.replaced[0].attributes.map(a => a.path)).toEqual(['body.properties.containerRegistry']);
+  });
+
+  test('the workspace body plans replacement exactly where azurerm did (ForceNew): encryption, storage, key vault, kind', () => {
+    const withKey = synth({}, stack => ({
+      encryption: { keyVault: KeyVault.fromKeyVaultAttributes(stack, 'Cmk', { keyVaultId: CMK_VAULT_ID, purgeProtectionEnabled: true }), keyId: KEY_ID },
+    }));
+    const plain = synth({});
+    const paths = findReplacements(plain, withKey).replaced.find(r => r.address.startsWith('azapi_resource.'))!.attributes.map(a => a.path);
+    expect(paths).toEqual(['body.properties.encryption', 'body.properties.enableServiceSideCMKEncryption']);
+    const byo = findReplacements(plain, synth({}, stack => ({
+      storageAccount: StorageAccount.fromStorageAccountId(stack, 'S', STORAGE_ID),
+      keyVault: KeyVault.fromKeyVaultId(stack, 'K', VAULT_ID),
+    }))).replaced.find(r => r.address.startsWith('azapi_resource.'))!.attributes.map(a => a.path);
+    expect(byo).toEqual(['body.properties.storageAccount', 'body.properties.keyVault']);
+    const featureStore = findReplacements(plain, synth({ kind: WorkspaceKind.FEATURE_STORE, featureStore: {} }))
+      .replaced.find(r => r.address.startsWith('azapi_resource.'))!.attributes.map(a => a.path);
+    expect(featureStore).toEqual(['body.kind']);
+  });
+
+  test('RemovalPolicy.RETAIN keeps prevent_destroy on the workspace azapi_resource, so a planned replacement stops', () => {
+    expect(onlyWorkspace(synth({})).lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyWorkspace(synth({ removalPolicy: RemovalPolicy.DESTROY })).lifecycle).toBeUndefined();
   });
 });
