@@ -211,6 +211,31 @@ describe('evaluation of one resource\'s attributes', () => {
     expect(outcomeOf('azurerm_key_vault', { network_acls: [{ default_action: 'Deny' }] }, 'AZML-SEC-041')).toBe(Outcome.PASS);
   });
 
+  test('an azapi_resource workspace (any kind, any API version) is judged by the workspace rules on its ARM body', () => {
+    const ws = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      type: 'Microsoft.MachineLearningServices/workspaces@2024-10-01', body: { kind: 'Hub', properties }, ...extra,
+    });
+    const outcomes = (config: Record<string, unknown>) =>
+      Object.fromEntries(evaluateResource('azapi_resource', config).map(r => [r.rule.id, r.outcome]));
+    expect(outcomes(ws({ publicNetworkAccess: 'Enabled' }))).toEqual({
+      'AZML-SEC-001': Outcome.FAIL, 'AZML-SEC-002': Outcome.FAIL, 'AZML-SEC-003': Outcome.FAIL, 'AZML-SEC-004': Outcome.FAIL,
+    });
+    // Unset public access is the ARM default (Enabled); a body given as JSON text (azapi 1.x) is read too.
+    expect(outcomeOf('azapi_resource', ws({}), 'AZML-SEC-001')).toBe(Outcome.FAIL);
+    expect(outcomeOf('azapi_resource', { ...ws({}), body: JSON.stringify({ properties: { publicNetworkAccess: 'Disabled' } }) }, 'AZML-SEC-001'))
+      .toBe(Outcome.PASS);
+    expect(outcomeOf('azapi_resource', ws({ publicNetworkAccess: '${var.access}' }), 'AZML-SEC-001')).toBe(Outcome.UNKNOWN);
+    const hardened = ws({
+      publicNetworkAccess: 'disabled',
+      primaryUserAssignedIdentity: '/id',
+      managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
+      encryption: { status: 'Enabled', keyVaultProperties: { keyVaultArmId: '/kv', keyIdentifier: 'https://kv/keys/k/1' } },
+    }, { identity: [{ type: 'UserAssigned', identity_ids: ['/id'] }] });
+    expect(Object.values(outcomes(hardened))).toEqual([Outcome.PASS, Outcome.PASS, Outcome.PASS, Outcome.PASS]);
+    // Child types of workspaces are not workspaces.
+    expect(evaluateResource('azapi_resource', { type: 'Microsoft.MachineLearningServices/workspaces/computes@2025-06-01', body: {} })).toEqual([]);
+  });
+
   test('resource types without rules are not judged', () => {
     expect(evaluateResource('azapi_resource', { body: {} })).toEqual([]);
   });
@@ -332,13 +357,25 @@ describe('the library\'s own defaults', () => {
     expect(summary(check(libraryDefaults()))).toEqual([...EXPECTED_DEFAULT_FAILURES].sort());
   });
 
+  test('the default workspace is judged as a workspace (its azapi_resource) and its storage passes the shared-key rule', () => {
+    const stack = libraryDefaults();
+    const findings = check(stack);
+    // AZML-SEC-001/004 above are findings on the workspace azapi_resource: the workspace rules judge it.
+    expect(findings.filter(f => f.rule === 'AZML-SEC-001')[0].message).toMatch(/^\[AZML-SEC-001\] azapi_resource\.\S+ \(lib\/Workspace\/Resource\) fails CKV_AZURE_144/);
+    // Born in identity mode, the workspace needs no keys: shared-key access is off, not suppressed (AZML-SEC-031).
+    const storage = (stack.toTerraform() as any).resource.azurerm_storage_account;
+    const account: any = Object.values(storage)[0];
+    expect(account.shared_access_key_enabled).toBe(false);
+    expect(account['//']?.acknowledged?.['AZML-SEC-031']).toBeUndefined();
+    expect(findings.filter(f => f.rule === 'AZML-SEC-031')).toEqual([]);
+  });
+
   /** The documented exceptions the library records on its own resources (reasons in src/checks/library-exceptions.ts). */
   const LIBRARY_SUPPRESSIONS = [
     'AZML-SEC-002 @ lib/Workspace/Resource', // customer-managed key: opt-in
     'AZML-SEC-003 @ lib/Workspace/Resource', // user-assigned identity: opt-in
     'AZML-SEC-012 @ lib/Workspace/Cpu/Resource', // the cluster runs in the managed network
     'AZML-SEC-029 @ lib/Workspace/Storage/Resource', // customer-managed key: opt-in
-    'AZML-SEC-031 @ lib/Workspace/Storage/Resource', // shared keys for Azure ML, with a SAS expiry policy
     'AZML-SEC-033 @ lib/Workspace/Storage/Resource', // deprecated queue_properties; diagnostic settings instead
     'AZML-SEC-035 @ lib/Workspace/Storage/Resource', // versioning: opt-in (cost)
     'AZML-SEC-055 @ lib/Workspace/ContainerRegistry/Resource', // geo-replication: opt-in (cost)

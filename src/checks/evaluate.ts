@@ -1,4 +1,5 @@
 // Evaluates the rule catalogue on one resource's synthesized attributes. Internal: not exported from the package index.
+import { ADAPTED_TYPES, ruleSubject } from './azapi-subjects';
 import { allOf, judge, Outcome } from './condition';
 import { withProviderDefaults } from './provider-defaults';
 import { SecurityRule, SourceCheck } from './rule';
@@ -15,6 +16,11 @@ export function rulesFor(resourceType: string): readonly SecurityRule[] {
     }
   }
   return byType.get(resourceType) ?? [];
+}
+
+/** Whether resources of a Terraform type may be judged: it has rules, or its resources may be adapted to a type that has. */
+export function mayHaveRules(resourceType: string): boolean {
+  return rulesFor(resourceType).length > 0 || ADAPTED_TYPES.includes(resourceType);
 }
 
 /** The checks of a rule that apply to a resource type. */
@@ -41,12 +47,16 @@ export interface RuleResult {
   readonly failing: readonly string[];
 }
 
-/** Evaluates every rule for `resourceType` on a resource's synthesized attributes (snake_case, tokens resolved). */
+/**
+ * Evaluates every rule for `resourceType` on a resource's synthesized attributes (snake_case, tokens resolved). An
+ * `azapi_resource` of a type the rules know through an adapter (workspaces) is judged as that type (azapi-subjects.ts).
+ */
 export function evaluateResource(
-  resourceType: string,
-  config: Record<string, unknown>,
+  type: string,
+  attributes: Record<string, unknown>,
   unset: UnsetAttributes = UnsetAttributes.PROVIDER_DEFAULTS,
 ): RuleResult[] {
+  const { resourceType, config } = ruleSubject(type, attributes);
   const rules = rulesFor(resourceType);
   if (rules.length === 0) return [];
   const subject = unset === UnsetAttributes.PROVIDER_DEFAULTS ? withProviderDefaults(resourceType, config) : config;

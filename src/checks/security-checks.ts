@@ -2,7 +2,7 @@ import { Annotations, DefaultTokenResolver, IAspect, StringConcat, TerraformReso
 import { IConstruct } from 'constructs';
 import { CheckLevel } from './check-level';
 import { Outcome } from './condition';
-import { evaluateResource, RuleResult, rulesFor } from './evaluate';
+import { evaluateResource, mayHaveRules, RuleResult } from './evaluate';
 import { suppressCheck, suppressionOf } from './suppressions';
 import { recordAcknowledgement } from '../core/warnings';
 
@@ -55,7 +55,7 @@ export class AzureMlSecurityChecks implements IAspect {
     if (!TerraformResource.isTerraformResource(node)) return;
     const resource = node as TerraformResource;
     const type = resource.terraformResourceType;
-    if (rulesFor(type).length === 0) return;
+    if (!mayHaveRules(type)) return;
     const config = synthesizedAttributes(resource);
     if (!config) return;
     for (const result of evaluateResource(type, config)) {
