@@ -12,7 +12,6 @@ import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machi
 import { MachineLearningDatastoreBlobstorage } from '@cdktf/provider-azurerm/lib/machine-learning-datastore-blobstorage';
 import { MachineLearningDatastoreDatalakeGen2 } from '@cdktf/provider-azurerm/lib/machine-learning-datastore-datalake-gen2';
 import { MachineLearningDatastoreFileshare } from '@cdktf/provider-azurerm/lib/machine-learning-datastore-fileshare';
-import { MachineLearningWorkspace } from '@cdktf/provider-azurerm/lib/machine-learning-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
@@ -21,7 +20,6 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { declareProvidersAndResourceGroup } from './reference-common';
 import { AzapiResource } from '../src/azapi/resource';
-import { AzapiUpdateResource } from '../src/azapi/update-resource';
 
 // The same literals as bench/reference-library.ts (kept local so this file loads nothing of the library).
 const LAKE_FILESYSTEM_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/'
@@ -64,9 +62,8 @@ export function createReferenceStack(scope: Construct, id: string, index: number
     minTlsVersion: 'TLS1_2',
     allowNestedItemsToBePublic: false,
     publicNetworkAccessEnabled: true,
-    // The library keeps shared keys on (AVM's private examples do too) with a 4-hour SAS expiration policy.
-    sharedAccessKeyEnabled: true,
-    sasPolicy: { expirationPeriod: '00.04:00:00', expirationAction: 'Log' },
+    // The workspace is created in identity mode, so its storage refuses shared keys from the first apply on.
+    sharedAccessKeyEnabled: false,
     defaultToOauthAuthentication: true,
     crossTenantReplicationEnabled: false,
     infrastructureEncryptionEnabled: true,
@@ -141,31 +138,35 @@ export function createReferenceStack(scope: Construct, id: string, index: number
     lifecycle: retain,
   });
 
-  // The workspace.
-  const workspace = new MachineLearningWorkspace(stack, 'Workspace', {
-    ...common,
+  // The workspace: azurerm 4.55.0 cannot create it in identity mode, so it is an azapi_resource in its final state.
+  const workspace = new AzapiResource(stack, 'Workspace', {
+    type: `Microsoft.MachineLearningServices/workspaces@${ML_API}`,
     name: `mlw-bench-${sfx}`,
-    kind: 'Default',
-    skuName: 'Basic',
-    storageAccountId: storage.id,
-    keyVaultId: keyVault.id,
-    applicationInsightsId: appInsights.id,
-    containerRegistryId: registry.id,
+    parentId: rg.id,
+    location: rg.location,
     identity: { type: 'SystemAssigned' },
-    publicNetworkAccessEnabled: true,
-    highBusinessImpact: false,
-    v1LegacyModeEnabled: false,
-    managedNetwork: { isolationMode: 'AllowInternetOutbound', provisionOnCreationEnabled: false },
+    body: {
+      kind: 'Default',
+      sku: { name: 'Basic', tier: 'Basic' },
+      properties: {
+        storageAccount: storage.id,
+        keyVault: keyVault.id,
+        applicationInsights: appInsights.id,
+        containerRegistry: registry.id,
+        publicNetworkAccess: 'Enabled',
+        hbiWorkspace: false,
+        v1LegacyMode: false,
+        managedNetwork: { isolationMode: 'AllowInternetOutbound' },
+        systemDatastoresAuthMode: 'Identity',
+      },
+    },
+    replaceTriggersRefs: ['kind', 'properties.storageAccount', 'properties.keyVault', 'properties.applicationInsights',
+      'properties.containerRegistry', 'properties.hbiWorkspace', 'properties.encryption', 'properties.enableServiceSideCMKEncryption'],
+    responseExportValues: ['properties.discoveryUrl', 'properties.workspaceId'],
+    ignoreCasing: true,
     lifecycle: retain,
   });
-  const workspaceIdentity = workspace.identity.principalId;
-
-  new AzapiUpdateResource(stack, 'SystemDatastoresAuthMode', {
-    type: `Microsoft.MachineLearningServices/workspaces@${ML_API}`,
-    resourceId: workspace.id,
-    body: { properties: { systemDatastoresAuthMode: 'Identity' } },
-    ignoreCasing: true,
-  });
+  const workspaceIdentity = workspace.identityPrincipalId;
 
   const diagnostics = (diagId: string, target: string) => new MonitorDiagnosticSetting(stack, diagId, {
     name: 'send-to-log-analytics',
