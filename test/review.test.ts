@@ -84,6 +84,22 @@ describe('blocking findings', () => {
     expect(report.plans[0].findings[2].message).toMatch(/"AllowOnlyApprovedOutbound" → "AllowInternetOutbound".*Azure refuses/);
   });
 
+  test('a Workspace (an azapi_resource): a replace forced by its storage account blocks, and so does leaving identity mode', () => {
+    const { code, report } = reviewJson(fixture('azapi-workspace.json'));
+    expect(code).toBe(2);
+    const findings = report.plans[0].findings;
+    expect(findings.map((f: any) => `${f.rule} ${f.address}`)).toEqual([
+      'stateful-replace azapi_resource.Workspace_Resource_A1B2C3D4',
+      'local-auth-enabled azapi_resource.Keys_Resource_E5F6A7B8',
+    ]);
+    // azapi marks the whole body as replace-forcing: the report names the body value that changed.
+    expect(findings[0]).toMatchObject({ change: 'replace', changedPaths: ['body.properties.storageAccount'] });
+    expect(findings[0].message).toMatch(/ML workspace is replaced.*run history.*Changed: `body.properties.storageAccount`/);
+    expect(findings[1]).toMatchObject({ attribute: 'body.properties.systemDatastoresAuthMode', before: '"Identity"', after: '"AccessKey"' });
+    // Destroying an old azapi_update_resource changes nothing in Azure: no finding.
+    expect(findings.map((f: any) => f.address)).not.toContain('azapi_update_resource.Old_SystemDatastoresAuthMode_0A1B2C3D');
+  });
+
   test('resources of other providers are ignored: a deleted random_id and an updated S3 bucket find nothing', () => {
     const { report } = reviewJson(fixture('azapi-and-others.json'));
     const addresses = report.plans[0].findings.map((f: any) => f.address);

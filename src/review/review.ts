@@ -2,7 +2,7 @@
 // resources destroyed, and security regressions between before and after.
 
 import { Plan, ResourceChange } from './plan';
-import { armTypeOf, protectiveKind, statefulKind } from './resource-kinds';
+import { armTypeOf, isAzapi, protectiveKind, statefulKind } from './resource-kinds';
 import { RULES } from './rules';
 import { attributeRegressions } from './security-checks';
 import { differingPaths, formatPath, formatValue, isMarked } from './values';
@@ -234,8 +234,9 @@ function classify(rc: ResourceChange, kind: ChangeKind, findings: Finding[], rep
 
   if (kind === 'replace') {
     const replacePaths = (rc.change.replace_paths ?? []).map(formatPath);
-    // azapi names an internal attribute (replace_triggers_external_values): show which body paths differ instead.
-    const named = replacePaths.filter(p => !p.startsWith('replace_triggers'));
+    // azapi names an internal attribute (replace_triggers_external_values / _refs) or the whole body: show which body
+    // paths differ instead.
+    const named = replacePaths.filter(p => !p.startsWith('replace_triggers') && !(isAzapi(rc) && p === 'body'));
     // Values only known after apply (ids, principal ids) are not what forced the replacement.
     const changedPaths = named.length === 0 ? differingPaths(rc.change.before, rc.change.after, 20)
       .filter(p => (p[0] === 'body' || p[0] === 'tags' || p[0] === 'identity') && !isMarked(rc.change.after_unknown, p))

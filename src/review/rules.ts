@@ -25,7 +25,7 @@ export const RULES = {
   networkRulesOpened: rule('network-rules-opened', 'Network rules opened',
     'A firewall default action goes from Deny to Allow (or its rules are removed), or an IP rule admits the whole internet (0.0.0.0/0, *, a /8 or wider).'),
   localAuthEnabled: rule('local-auth-enabled', 'Shared-key or local authentication turned on',
-    'Keys and local accounts bypass Entra ID, RBAC and its audit trail (shared_access_key_enabled, local_auth_enabled, local_authentication_*, azapi disableLocalAuth/allowSharedKeyAccess).'),
+    'Keys and local accounts bypass Entra ID, RBAC and its audit trail (shared_access_key_enabled, local_auth_enabled, local_authentication_*, azapi disableLocalAuth/allowSharedKeyAccess, workspace systemDatastoresAuthMode leaving Identity).'),
   adminUserEnabled: rule('admin-user-enabled', 'Registry admin user turned on',
     'The registry admin user is a shared password with push and pull rights on every repository.'),
   anonymousAccess: rule('anonymous-access', 'Anonymous access turned on',

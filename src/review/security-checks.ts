@@ -68,6 +68,8 @@ const tlsLowered = (b: unknown, a: unknown): boolean => {
   return rb !== undefined && ra !== undefined && ra < rb;
 };
 
+/** Workspace system datastores: identity-based to account keys (or SAS), or to unset (the service default is keys). */
+const identityToKeys = (b: unknown, a: unknown): boolean => lc(b) === 'identity' && lc(a) !== 'identity';
 const numberChanged = (b: unknown, a: unknown): boolean => typeof b === 'number' && typeof a === 'number' && a !== b;
 /** A block or value that was set is now unset. */
 const removed = (b: unknown, a: unknown): boolean => !isUnset(b) && isUnset(a);
@@ -112,6 +114,7 @@ const ISOLATION_NOTE = 'Azure refuses to lower the isolation of a managed networ
 const RETENTION_NOTE = 'Azure fixes the retention when the vault is created and refuses the change: the apply fails';
 const PURGE_NOTE = 'Azure refuses to turn purge protection off once it is on: the apply fails';
 const KEY_VAULTS = ['microsoft.keyvault/vaults'];
+const WORKSPACES = ['microsoft.machinelearningservices/workspaces'];
 
 /** Checks on azurerm attributes. */
 const AZURERM_CHECKS: AttributeCheck[] = [
@@ -166,6 +169,8 @@ const AZAPI_CHECKS: AttributeCheck[] = [
   check(R.networkRulesOpened, 'body.properties.ipAllowlist', 'IP allow list admits the internet', ipRulesWidened),
   check(R.localAuthEnabled, 'body.properties.disableLocalAuth', 'local authentication turned on', turnedOffOrUnset),
   check(R.localAuthEnabled, 'body.properties.allowSharedKeyAccess', 'shared-key access turned on', turnedOnOrUnset),
+  check(R.localAuthEnabled, 'body.properties.systemDatastoresAuthMode', 'system datastores switched to account keys', identityToKeys,
+    { armTypes: WORKSPACES }),
   check(R.adminUserEnabled, 'body.properties.adminUserEnabled', 'admin user turned on', turnedOn),
   check(R.anonymousAccess, 'body.properties.anonymousPullEnabled', 'anonymous pull turned on', turnedOn),
   check(R.anonymousAccess, 'body.properties.allowBlobPublicAccess', 'anonymous (public) blob access allowed', turnedOn),
