@@ -35,7 +35,8 @@ export interface AzapiUpdateResourceConfig extends TerraformMetaArguments {
 
 /**
  * `azapi_update_resource`: sets properties on a resource another resource manages, e.g.
- * `systemDatastoresAuthMode` on a workspace that azurerm creates. Destroying it changes nothing in Azure.
+ * `systemDatastoresAuthMode` on a hub that azurerm creates. Destroying it changes nothing in Azure: a setting that
+ * must be undoable belongs in the body of the resource that creates it.
  */
 export class AzapiUpdateResource extends TerraformResource {
   /** Terraform resource type. */

@@ -14,9 +14,9 @@ const REASONS: Record<string, string> = {
     + '(security-baseline §d-15).',
   'AZML-SEC-029': 'customer-managed keys are opt-in: they are fixed at creation and need a user-assigned identity '
     + 'and a key vault with purge protection (security-baseline §d-19).',
-  'AZML-SEC-031': 'the workspace default storage keeps shared-key access for Azure ML features that use account keys; '
-    + 'a 4-hour SAS expiry policy is the compensating control. Workspace `storageSharedKeyAccess: false` closes it '
-    + '(security-baseline §d-7).',
+  'AZML-SEC-031': 'shared-key access was asked for (Workspace `storageSharedKeyAccess: true`, key-mode system datastores, '
+    + 'or a Hub, which azurerm creates in key mode) for Azure ML features that use account keys; a 4-hour SAS expiry '
+    + 'policy is the compensating control (security-baseline §d-7).',
   'AZML-SEC-033': 'queue_properties is deprecated data-plane configuration that a runner outside the network cannot '
     + 'apply; StorageAccount.addDiagnosticSettings() sends the queue logs to Log Analytics (security-baseline §d-9).',
   'AZML-SEC-035': 'blob versioning is opt-in (StorageAccount `versioning: true`) because it adds storage cost.',

@@ -116,21 +116,26 @@ export interface WorkspaceCommonProps {
   readonly managedNetwork?: WorkspaceManagedNetwork;
   /**
    * Reach the system datastores (workspaceblobstore, workspacefilestore) with managed identities
-   * instead of account keys (`systemDatastoresAuthMode = Identity`, set through azapi right after the
-   * workspace is created). Users then need Storage Blob Data Contributor and Storage File Data
-   * Privileged Contributor on the storage account (`grantDataScientist` adds them).
+   * instead of account keys (`systemDatastoresAuthMode = Identity`). A `Workspace` is created in this mode (its
+   * azapi body carries it from the first apply); turning it off or on later updates the workspace in place.
+   * Users then need Storage Blob Data Contributor and Storage File Data Privileged Contributor on the storage
+   * account (`grantDataScientist` adds them).
    * @default true
    */
   readonly identityBasedSystemDatastores?: boolean;
   /**
    * Shared-key (account key and SAS) access to the storage account the workspace creates.
    *
-   * It stays on by default: azurerm 4.55.0 creates the workspace in key mode and azapi switches it to
-   * identity mode only afterwards, so an account that refuses keys from the start can break the first
-   * apply. Keys carry a 4-hour SAS expiration policy meanwhile. Once a first apply has switched the
-   * system datastores to identity auth, set this to `false` and apply again: the account is updated in
-   * place (not replaced) and passes the shared-key scanner checks.
-   * @default true
+   * It used to stay on: azurerm 4.55.0 creates a workspace in key mode, so an account refusing keys could break
+   * the first apply and turning keys off took a second apply. A `Workspace` is now created in identity mode from
+   * the start (an azapi_resource), so the account it creates refuses keys from the first apply: Entra ID
+   * authorization only, and the shared-key scanner checks pass. The azurerm provider then needs
+   * `storageUseAzuread: true` (a warning, AZML-ST-002, says so). Setting this to `true` turns keys back on, in
+   * place, with a 4-hour SAS expiration policy (a documented scanner exception), for tools that still use account
+   * keys; file-share datastores (key or SAS only) need it. `false` with `identityBasedSystemDatastores: false`, or
+   * with a storage account you bring, is an error.
+   * @default - `false` for a `Workspace` (`true` when `identityBasedSystemDatastores` is false); `true` for a `Hub`,
+   * which azurerm creates in key mode
    */
   readonly storageSharedKeyAccess?: boolean;
   /**

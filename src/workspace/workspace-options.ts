@@ -55,14 +55,15 @@ export interface WorkspaceManagedNetwork {
    */
   readonly isolationMode: ManagedNetworkIsolation;
   /**
-   * Provision the managed network when the workspace is created instead of with the first compute.
-   * Replace-forcing: changing it later recreates the workspace.
+   * Provision the managed network when the workspace is created instead of with the first compute
+   * (`provisionNetworkNow`). On a `Workspace` it is part of the body: turning it on later provisions the network
+   * then, in place. On a `Hub` created through azurerm it is replace-forcing.
    * @default false
    */
   readonly provisionOnCreation?: boolean;
   /**
-   * SKU of the Azure Firewall deployed for FQDN outbound rules (`managedNetwork.firewallSku`, set through
-   * `azapi_update_resource`: azurerm 4.55.0 lacks it). Only with `AllowOnlyApprovedOutbound`.
+   * SKU of the Azure Firewall deployed for FQDN outbound rules (`managedNetwork.firewallSku` of the workspace
+   * body; changing it updates the workspace in place). Only with `AllowOnlyApprovedOutbound`.
    * @default - Azure ML's default (Standard); nothing is emitted
    */
   readonly firewallSku?: ManagedNetworkFirewallSku;
