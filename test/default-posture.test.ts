@@ -4,10 +4,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { AzapiProvider, ResourceGroupRef, Workspace } from '../src';
 import { planValue } from './support/plan-names';
 import { expectConformant, ofType, providerStack, synthJson } from './support/synth';
 import { onlyWorkspace } from './support/workspace-l1';
-import { AzapiProvider, ResourceGroupRef, Workspace } from '../src';
 import { Outcome } from '../src/checks/condition';
 import { evaluateResource } from '../src/checks/evaluate';
 import { acknowledgementOf } from '../src/core/warnings';
@@ -124,11 +124,11 @@ describe('the default workspace', () => {
     expect(readme).toMatch(/new AzurermProvider\(stack, 'azurerm', \{ features: \[\{\}\], storageUseAzuread: true \}\)/);
     expect(docs).toContain('storageUseAzuread: true');
     // Without it the stack warns, saying what to set.
-    const stack = new TerraformStack(Testing.app(), 'bare');
-    new AzurermProvider(stack, 'azurerm', { features: [{}] });
-    new AzapiProvider(stack, 'azapi');
-    const ws = new Workspace(stack, 'Workspace', { resourceGroup: RG });
-    Testing.synth(stack);
+    const bare = new TerraformStack(Testing.app(), 'bare');
+    new AzurermProvider(bare, 'azurerm', { features: [{}] });
+    new AzapiProvider(bare, 'azapi');
+    const ws = new Workspace(bare, 'Workspace', { resourceGroup: RG });
+    Testing.synth(bare);
     const warnings = ws.node.findAll().flatMap(c => c.node.metadata).map(m => String(m.data));
     expect(warnings.filter(w => w.startsWith('[AZML-ST-002]'))).toEqual([expect.stringContaining('storageUseAzuread: true')]);
   });

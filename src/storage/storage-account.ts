@@ -5,8 +5,8 @@ import {
 } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes, StorageAccountBase } from './storage-account-base';
 import { warnUnlessProviderUsesAzureAd } from './provider-azuread';
+import { ImportedStorageAccount, IStorageAccount, StorageAccountAttributes, StorageAccountBase } from './storage-account-base';
 import { acceptLibraryExceptions } from '../checks/library-exceptions';
 import { childResourceId } from '../core/arm-id';
 import { addDependencies } from '../core/dependencies';

@@ -1,9 +1,9 @@
 // Internal: the ARM body of a `Microsoft.MachineLearningServices/workspaces` azapi_resource, shared by Workspace
 // (kinds Default and FeatureStore) and Hub (kind Hub with a Microsoft-managed key vault). One mechanism, so both
 // send the same property names and the same replace triggers.
+import { FeatureStoreSettings, WorkspaceIdentity } from './workspace-options';
 import { AzapiResourceIdentity } from '../azapi/resource';
 import { IUserAssignedIdentity } from '../core/identity';
-import { FeatureStoreSettings, WorkspaceIdentity } from './workspace-options';
 
 /** Type and API version of workspace resources: the newest stable version in the ARM types the library uses. */
 export const WORKSPACE_ARM_TYPE = 'Microsoft.MachineLearningServices/workspaces@2025-06-01';

@@ -2,13 +2,13 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, IConstruct } from 'constructs';
 import { AssociatedResources, createAssociatedResources } from './associated-resources';
 import { ImportedWorkspace, WorkspaceAttributes } from './imported-workspace';
+import { WORKSPACE_ARM_TYPE, WORKSPACE_REPLACE_TRIGGERS, workspaceArmBody, workspaceArmIdentity } from './workspace-arm-body';
 import { WorkspaceBase } from './workspace-base';
 import {
   checkByoStorage, checkClosedDependencies, checkEncryption, checkManagedNetwork, checkStorageSharedKey, checkWorkspaceIdentity,
   createdEncryptable, dependentResourcesKey,
 } from './workspace-checks';
 import { WorkspaceCommonProps } from './workspace-common-props';
-import { WORKSPACE_ARM_TYPE, WORKSPACE_REPLACE_TRIGGERS, workspaceArmBody, workspaceArmIdentity } from './workspace-arm-body';
 import { grantDataScientistWithStorage, grantOnWorkspace, prerequisiteGrants, systemAssignedGrantee } from './workspace-grants';
 import { checkNotHubOrProject } from './workspace-kind-checks';
 import {
