@@ -32,14 +32,6 @@ export const SECURITY_EXCEPTIONS: SecurityException[] = [
     reason: MANAGED_NETWORK_COMPUTE,
   },
   {
-    rule: 'AZML-SEC-031',
-    resource: 'Storage/Resource',
-    checks: ['CKV2_AZURE_40', 'KICS-45f3e879-f8a7-4102-a3fa-46da5a849870', 'AZPOL-8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54'],
-    reason: 'azurerm creates the workspace with key-based system datastores and the library switches them to identity '
-      + 'right after, so an account refusing keys can break the first apply. SAS tokens expire after 4 hours meanwhile; '
-      + 'set sharedAccessKeyEnabled: false after the first apply.',
-  },
-  {
     rule: 'AZML-SEC-033',
     resource: 'Storage/Resource',
     checks: ['CKV_AZURE_33', 'AVD-AZU-0057'],

@@ -123,12 +123,12 @@ export class SecurePrivateStack extends TerraformStack {
     const customerManagedKey = { keyVault: cmkVault, keyId: CONFIG.cmkKeyId, identity };
 
     // Default storage: closed, GZRS, infrastructure encryption, customer-managed key, soft delete, blob versioning.
-    // Shared keys stay on (4-hour SAS expiry) until the workspace's system datastores use identities: exception AZML-SEC-031.
+    // No shared keys: the workspace is created with identity-based system datastores (Entra ID only, from the first apply).
     const storageAccount = new StorageAccount(this, 'Storage', {
       resourceGroup,
       customerManagedKey,
       versioning: true,
-      sharedAccessKeyEnabled: true,
+      sharedAccessKeyEnabled: false,
       azureMlCorsRules: true,
       deleteLock: true,
       tags,
