@@ -172,6 +172,25 @@ describe('duplicate explicit names of one resource type fail at synth, naming bo
     expectConformant(synthJson(s));
   });
 
+  test('two workspaces with one name in one resource group; another resource group may reuse it', () => {
+    const s = providerStack();
+    new Workspace(s, 'A', { resourceGroup: RG, name: 'mlw-team' });
+    expect(() => new Workspace(s, 'B', { resourceGroup: RG, name: 'MLW-team' }))
+      .toThrow(/platform\/B: workspace name 'MLW-team' is already used by platform\/A in the same resource group \('rg-ml'/);
+    new Workspace(s, 'C', { resourceGroup: ResourceGroupRef.fromName('rg-other', 'westeurope'), name: 'mlw-team' });
+    expectConformant(synthJson(s));
+  });
+
+  test('a workspace reports a resource group imported from a name instead of an ID, even when it creates nothing', () => {
+    const s = providerStack();
+    const bring = (type: string, name: string) => `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/${type}/${name}`;
+    expect(() => new Workspace(s, 'Ws', {
+      resourceGroup: ResourceGroupRef.fromId('rg-ml', 'westeurope'),
+      storageAccount: StorageAccount.fromStorageAccountId(s, 'St', bring('Microsoft.Storage/storageAccounts', 'stml')),
+      keyVault: KeyVault.fromKeyVaultId(s, 'Kv', bring('Microsoft.KeyVault/vaults', 'kv-ml')),
+    })).toThrow(/platform\/Ws: .*'rg-ml'.*fromName/);
+  });
+
   test('generated names never collide', () => {
     const s = providerStack();
     const ws = workspaceIn(s);

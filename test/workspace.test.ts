@@ -658,7 +658,7 @@ describe('Workspace', () => {
     });
 
     test('no location anywhere', () => {
-      expect(build({ resourceGroup: ResourceGroupRef.fromName('rg-ml') })).toThrow(/test\/Ml: the location is unknown.*Pass `location`/);
+      expect(build({ resourceGroup: ResourceGroupRef.fromName('rg-ml') })).toThrow(/test\/Ml: the workspace has no location: the resource group 'rg-ml' was given without a known region\. Pass `location`/);
     });
 
     test('Premium, BlobStorage-kind or HNS default storage', () => {

@@ -32,9 +32,9 @@ import { IGrantee } from '../core/grants';
 import { IUserAssignedIdentity } from '../core/identity';
 import { NAME_RULES, resolvePhysicalName } from '../core/naming';
 import { Naming } from '../core/naming-convention';
-import { checkRegion } from '../core/region';
+import { claimWorkspaceName } from '../core/naming-registry';
 import { addDeleteLock, applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { coverOpenNetworkWarnings } from '../core/resource-props';
+import { coverOpenNetworkWarnings, resolveLocation } from '../core/resource-props';
 import { checkResourceTags } from '../core/tags';
 import { checkOneOf, checkPattern, isResolved, ValidationError } from '../core/validation';
 import { Warnings } from '../core/warnings';
@@ -155,13 +155,9 @@ export class Workspace extends WorkspaceBase {
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
     super(scope, id);
 
-    checkRegion(this, 'location', props.location);
+    // Checks the resource group (a malformed imported ID is reported here, with this path) and the region.
+    const location = resolveLocation(this, props.resourceGroup, props.location, 'workspace');
     checkResourceTags(this, props.tags);
-    const location = props.location ?? props.resourceGroup.location;
-    if (location === undefined || location === '') {
-      throw new ValidationError(this, 'the location is unknown: the resource group has no location. '
-        + 'Pass `location`, or a resource group with one (ResourceGroupRef.fromName(name, location)).');
-    }
     if (props.namingConvention) Naming.of(this).useConvention(props.namingConvention);
     const name = resolvePhysicalName(this, NAME_RULES.workspace, props.name);
     const kind = props.kind ?? WorkspaceKind.DEFAULT;
@@ -280,6 +276,7 @@ export class Workspace extends WorkspaceBase {
       dependsOn: preRequisites.length > 0 ? preRequisites : undefined,
     });
     this.node.defaultChild = this.resource;
+    claimWorkspaceName(this, props.resourceGroup.name, name);
     acceptLibraryExceptions(this, ...(encryption ? [] : ['AZML-SEC-002']), ...(identity.primary ? [] : ['AZML-SEC-003']));
     applyRemovalPolicy(this.resource, removalPolicy);
 
