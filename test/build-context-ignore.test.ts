@@ -87,6 +87,26 @@ describe('local build contexts send what docker build would', () => {
     expectConformant(json);
   });
 
+  test('synthesizing the same content again reuses its staged copy instead of leaving another one behind', () => {
+    const dir = folder({ ...PROJECT, '.dockerignore': '.env\ncerts/\n**/*.md\n' });
+    const stageRoot = path.join(os.tmpdir(), 'cdktf-azureml-upload');
+    /** Synthesizes the environment; returns the content hash and the inode of its staged copy. */
+    const synthOnce = () => {
+      const stack = providerStack();
+      new Environment(stack, 'Env', { workspace: workspaceIn(stack), name: 'ctx', buildContext: BuildContext.fromLocalDirectory(dir) });
+      const names = Object.values(ofType(synthJson(stack), 'azurerm_storage_blob')).map((b: any) => String(b.name));
+      const hash = names[0].split('/').find(part => /^[0-9a-f]{16}$/.test(part))!;
+      return { hash, inode: fs.statSync(path.join(stageRoot, hash)).ino };
+    };
+    const first = synthOnce();
+    const again = synthOnce();
+    expect(again).toEqual(first);
+    expect(fs.readdirSync(stageRoot).filter(n => n.startsWith(first.hash))).toEqual([first.hash]);
+    // A changed file is new content: a new copy, named by the new hash.
+    fs.writeFileSync(path.join(dir, 'src', 'train.py'), 'print(2)\n');
+    expect(synthOnce().hash).not.toBe(first.hash);
+  });
+
   test('without a .dockerignore: .git is still left out, and secret-looking files are warned about with the fix', () => {
     const dir = folder(PROJECT);
     const stack = providerStack();

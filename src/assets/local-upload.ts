@@ -133,13 +133,26 @@ export function uploadLocalContent(scope: Construct, holderId: string, what: str
 /**
  * A copy of the folder holding only the files to upload, for `TerraformAsset` (which copies a whole folder
  * into the synthesized output): files left out by ignore files (`.env`, `.git`, keys) never reach `cdktf.out`.
+ * The copy is named by the content hash, so synthesizing again reuses it instead of leaving another copy behind.
  */
 function stageFiles(content: LocalContent): string {
-  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-azureml-upload-'));
+  const root = path.join(os.tmpdir(), 'cdktf-azureml-upload');
+  const stage = path.join(root, content.hash);
+  if (fs.existsSync(stage)) return stage;
+  fs.mkdirSync(root, { recursive: true });
+  // Written aside and renamed, so a copy cut short by a crash is never taken for a complete one.
+  const partial = fs.mkdtempSync(path.join(root, `${content.hash}.partial-`));
   for (const f of content.files) {
-    const target = path.join(stage, ...f.relPath.split('/'));
+    const target = path.join(partial, ...f.relPath.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(content.absPath, ...f.relPath.split('/')), target);
+  }
+  try {
+    fs.renameSync(partial, stage);
+  } catch (e) {
+    // Another synthesis staged the same content first: keep its copy.
+    fs.rmSync(partial, { recursive: true, force: true });
+    if (!fs.existsSync(stage)) throw e;
   }
   return stage;
 }
