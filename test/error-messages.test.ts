@@ -6,7 +6,8 @@ import * as path from 'path';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
   BuildContext, CodeAsset, Component, CondaFile, ContainerRegistry, ContainerRegistrySku, DataAsset, DataAssetType, DataPath, Environment,
-  EnvironmentImage, IWorkspace, KeyVault, Principal, ResourceGroupRef, StorageAccount, StorageReplication, Workspace,
+  EnvironmentImage, IWorkspace, KeyVault, MonitorPrivateLinkScope, Principal, PrivateDnsZones, PrivateEndpoint, PrivateEndpointSubResource,
+  ResourceGroupRef, StorageAccount, StorageReplication, Subnet, Workspace,
 } from '../src';
 import { providerStack } from './support/synth';
 import { ValidationError } from '../src/core/validation';
@@ -50,6 +51,12 @@ const BAD: Array<[string, (s: TerraformStack) => void, string]> = [
   }, 'platform/Kv'],
   ['a replication azurerm refuses', s => new StorageAccount(s, 'X', { resourceGroup: RG, replication: StorageReplication.of('lrs') }), 'platform/X'],
   ['an ftp data URI', s => new DataAsset(s, 'D', { workspace: workspaceIn(s), path: DataPath.fromUri('ftp://example.com/a.csv') }), 'platform/D'],
+  ['a resource group given by name to fromId, for a private endpoint', s => new PrivateEndpoint(s, 'Pe', {
+    targetResourceId: SA_ID, subResource: PrivateEndpointSubResource.BLOB, resourceGroup: ResourceGroupRef.fromId('rg-net'),
+    subnet: Subnet.fromSubnetId(s, 'Subnet', `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`, 'westeurope'),
+  }), 'platform/Pe'],
+  ['a resource group given by name to fromId, for private DNS zones', s => new PrivateDnsZones(s, 'Zones', { resourceGroup: ResourceGroupRef.fromId('rg-dns') }), 'platform/Zones'],
+  ['a resource group given by name to fromId, for a monitor private link scope', s => new MonitorPrivateLinkScope(s, 'Ampls', { resourceGroup: ResourceGroupRef.fromId('rg-mon') }), 'platform/Ampls'],
 ];
 
 /** Absolute folders of this machine that must never appear in a message. */

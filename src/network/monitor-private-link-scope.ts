@@ -6,7 +6,7 @@ import { PrivateEndpointSubResource } from './sub-resource';
 import { addPrivateEndpoints } from './target-endpoints';
 import { addDependencies } from '../core/dependencies';
 import { NameRule, resolvePhysicalName } from '../core/naming';
-import { IResourceGroup } from '../core/resource-group';
+import { checkResourceGroup, IResourceGroup } from '../core/resource-group';
 import { checkOneOf, ValidationError } from '../core/validation';
 import { IApplicationInsights } from '../monitoring/application-insights-base';
 import { ILogAnalyticsWorkspace } from '../monitoring/log-analytics-workspace-base';
@@ -68,6 +68,7 @@ export class MonitorPrivateLinkScope extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitorPrivateLinkScopeProps) {
     super(scope, id);
+    checkResourceGroup(this, props.resourceGroup);
     const ingestion = props.ingestionAccessMode ?? MonitorPrivateLinkAccessMode.OPEN;
     const query = props.queryAccessMode ?? MonitorPrivateLinkAccessMode.OPEN;
     checkOneOf(this, 'ingestion access mode', ingestion, Object.values(MonitorPrivateLinkAccessMode));

@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DnsZoneRequest, stableKey } from './internal';
 import { isResourceIdOfType, parseResourceId } from '../core/arm-id';
 import { addDependencies } from '../core/dependencies';
-import { IResourceGroup } from '../core/resource-group';
+import { checkResourceGroup, IResourceGroup } from '../core/resource-group';
 import { ValidationError } from '../core/validation';
 
 /** Construct ID of the stack-wide zone set endpoints share when none is given. */
@@ -57,6 +57,7 @@ export class PrivateDnsZones extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateDnsZonesProps) {
     super(scope, id);
+    checkResourceGroup(this, props.resourceGroup);
     this.resourceGroupName = props.resourceGroup.name;
     this.tags = props.tags;
     for (const vnet of props.virtualNetworkIds ?? []) this.linkVirtualNetwork(vnet);

@@ -9,7 +9,7 @@ import { ISubnet } from './subnet';
 import { isResourceIdOfType, parseResourceId } from '../core/arm-id';
 import { addDependencies } from '../core/dependencies';
 import { NameRule, resolvePhysicalName } from '../core/naming';
-import { IResourceGroup } from '../core/resource-group';
+import { checkResourceGroup, IResourceGroup } from '../core/resource-group';
 import { ValidationError } from '../core/validation';
 
 /** Naming rule of `azurerm_private_endpoint` (Microsoft.Network/privateEndpoints). */
@@ -108,6 +108,7 @@ export class PrivateEndpoint extends Construct {
       throw new ValidationError(this, 'the private endpoint has no location: the subnet was given without its region. Pass '
         + '`location` (the virtual network\'s region), or give it to the subnet (Subnet.fromSubnetId(scope, id, subnetId, location)).');
     }
+    if (props.resourceGroup) checkResourceGroup(this, props.resourceGroup);
     const resourceGroup = props.resourceGroup ?? { name: parseResourceId(props.targetResourceId)!.resourceGroupName };
     const name = resolvePhysicalName(this, PRIVATE_ENDPOINT_NAME, props.name);
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
