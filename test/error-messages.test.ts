@@ -52,7 +52,9 @@ const BAD: Array<[string, (s: TerraformStack) => void, string]> = [
   ['a replication azurerm refuses', s => new StorageAccount(s, 'X', { resourceGroup: RG, replication: StorageReplication.of('lrs') }), 'platform/X'],
   ['an ftp data URI', s => new DataAsset(s, 'D', { workspace: workspaceIn(s), path: DataPath.fromUri('ftp://example.com/a.csv') }), 'platform/D'],
   ['a resource group given by name to fromId, for a private endpoint', s => new PrivateEndpoint(s, 'Pe', {
-    targetResourceId: SA_ID, subResource: PrivateEndpointSubResource.BLOB, resourceGroup: ResourceGroupRef.fromId('rg-net'),
+    targetResourceId: SA_ID,
+    subResource: PrivateEndpointSubResource.BLOB,
+    resourceGroup: ResourceGroupRef.fromId('rg-net'),
     subnet: Subnet.fromSubnetId(s, 'Subnet', `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`, 'westeurope'),
   }), 'platform/Pe'],
   ['a resource group given by name to fromId, for private DNS zones', s => new PrivateDnsZones(s, 'Zones', { resourceGroup: ResourceGroupRef.fromId('rg-dns') }), 'platform/Zones'],
