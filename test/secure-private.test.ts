@@ -226,6 +226,25 @@ describe('example secure-private', () => {
     });
   });
 
+  describe('the workspace', () => {
+    test('is created in its final state: private, identity-based system datastores, user-assigned identity, CMK, approved outbound only', () => {
+      const workspace = workspaceResource(json);
+      expect(workspace.address).toMatch(/^azapi_resource\./);
+      expect(workspace.body.identity).toEqual([{ type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.WorkspaceIdentity.id}'] }]);
+      expect(workspace.body.body.properties).toMatchObject({
+        publicNetworkAccess: 'Disabled',
+        systemDatastoresAuthMode: 'Identity',
+        primaryUserAssignedIdentity: '${azurerm_user_assigned_identity.WorkspaceIdentity.id}',
+        managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound', firewallSku: 'Standard' },
+        encryption: { status: 'Enabled', keyVaultProperties: { keyIdentifier: CONFIG.cmkKeyId, keyVaultArmId: CONFIG.cmkKeyVaultId } },
+        imageBuildCompute: IMAGE_BUILD_COMPUTE,
+        v1LegacyMode: false,
+      });
+      // Its storage account refuses account keys from the first apply.
+      expect(all('azurerm_storage_account')[0].shared_access_key_enabled).toBe(false);
+    });
+  });
+
   describe('managed network and compute', () => {
     test('outbound: only the package mirrors pip and conda need, behind the managed network\'s firewall', () => {
       const rules = all('azurerm_machine_learning_workspace_network_outbound_rule_fqdn');
