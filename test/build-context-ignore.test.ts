@@ -163,6 +163,27 @@ describe('Docker ignore rules', () => {
     expect(listed).toContain('keep.txt');
   });
 
+  test.each([
+    // Docker negates a class with ^, git with !; an escaped * is a literal star in both.
+    ['docker', 'data/[^ab].csv', 'data/c.csv', true],
+    ['docker', 'data/[^ab].csv', 'data/a.csv', false],
+    ['aml', 'data/[!ab].csv', 'data/c.csv', true],
+    ['aml', 'data/[!ab].csv', 'data/a.csv', false],
+    ['docker', 'star\\*.txt', 'star*.txt', true],
+    ['docker', 'star\\*.txt', 'starry.txt', false],
+    ['aml', 'star\\*.txt', 'star*.txt', true],
+    ['aml', 'star\\*.txt', 'starry.txt', false],
+    // git takes ** only as a whole path segment; Docker anywhere.
+    ['aml', 'a**b.txt', 'a/x/b.txt', false],
+    ['docker', 'a**b.txt', 'a/x/b.txt', true],
+  ] as const)('%s: %s on %s: ignored %s', (mode, pattern, file, ignored) => {
+    const ignoreFile = mode === 'docker' ? '.dockerignore' : '.amlignore';
+    const dir = folder({ [file]: 'x', 'keep.txt': 'x', [ignoreFile]: `${pattern}\n` });
+    const listed = listLocalFiles(dir, mode).map(f => f.relPath);
+    expect(listed.includes(file)).toBe(!ignored);
+    expect(listed).toContain('keep.txt');
+  });
+
   test('the last matching rule wins', () => {
     const rules = parseDockerignore('*.txt\n!keep*.txt\nkeep-not.txt\n');
     expect(rules).toHaveLength(3);

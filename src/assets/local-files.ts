@@ -58,35 +58,9 @@ export function parseDockerignore(text: string): DockerRule[] {
     if (negate) line = line.slice(1).trim();
     line = path.posix.normalize(line).replace(/^\/+|\/+$/g, '').replace(/^\.\//, '');
     if (line === '' || line === '.') continue;
-    rules.push({ regex: dockerGlobToRegex(line), negate });
+    rules.push({ regex: globToRegex(line, 'docker', true), negate });
   }
   return rules;
-}
-
-/** Go `filepath.Match` over `/`-separated paths, plus `**` for any number of folders (Docker's extension). */
-function dockerGlobToRegex(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      // `**/` also matches no folder at all; a trailing `**` everything below.
-      if (glob[i + 2] === '/') { re += '(?:.*/)?'; i += 2; } else { re += '.*'; i += 1; }
-    } else if (c === '*') {
-      re += '[^/]*';
-    } else if (c === '?') {
-      re += '[^/]';
-    } else if (c === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end < 0) { re += '\\['; continue; }
-      re += `[${glob.slice(i + 1, end).replace(/^\^/, '^').replace(/\\/g, '\\\\')}]`;
-      i = end;
-    } else if (c === '\\' && i + 1 < glob.length) {
-      re += glob[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    } else {
-      re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${re}$`);
 }
 
 /** Whether Docker leaves `relPath` out of the context: the last matching rule wins; a rule matching a parent folder matches. */
@@ -101,36 +75,47 @@ function dockerIgnored(rules: DockerRule[], relPath: string): boolean {
   return ignored;
 }
 
-/** Translates one gitignore glob to a regular expression over `/`-separated relative paths. */
-function globToRegex(glob: string, anchored: boolean): RegExp {
+/** Whose rules a glob follows: Docker's (`.dockerignore`) or git's (`.gitignore`, `.amlignore`). */
+type GlobDialect = 'docker' | 'git';
+
+/**
+ * Translates one ignore-file glob to a regular expression over `/`-separated relative paths. The dialects differ in
+ * two points: Docker (Go `filepath.Match`) takes `**` anywhere and negates a class with `[^...]`; git takes `**` only
+ * as a whole path segment and negates with `[!...]`. `anchored` globs match from the root, others at any depth.
+ */
+function globToRegex(glob: string, dialect: GlobDialect, anchored: boolean): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const before = i === 0 || glob[i - 1] === '/';
-        const after = glob[i + 2] === '/' || i + 2 === glob.length;
-        if (before && after) {
-          // `**/` any leading folders, `/**` everything inside
-          if (glob[i + 2] === '/') { re += '(?:.*/)?'; i += 2; } else { re += '.*'; i += 1; }
-          continue;
-        }
-      }
+    if (c === '*' && glob[i + 1] === '*' && (dialect === 'docker' || isWholeSegment(glob, i))) {
+      // `**/` also matches no folder at all; a trailing `**` everything below.
+      if (glob[i + 2] === '/') { re += '(?:.*/)?'; i += 2; } else { re += '.*'; i += 1; }
+    } else if (c === '*') {
       re += '[^/]*';
     } else if (c === '?') {
       re += '[^/]';
     } else if (c === '[') {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) { re += '\\['; continue; }
-      re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      const negation = dialect === 'git' ? /^!/ : /^\^/;
+      re += `[${glob.slice(i + 1, end).replace(negation, '^').replace(/\\/g, '\\\\')}]`;
       i = end;
     } else if (c === '\\' && i + 1 < glob.length) {
-      re += glob[++i].replace(/[.+^${}()|[\]\\]/g, '\\$&');
+      re += escapeRegex(glob[++i]);
     } else {
-      re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+      re += escapeRegex(c);
     }
   }
   return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${re}$`);
+}
+
+/** Whether the `**` at `i` stands alone between slashes (or the ends of the glob). */
+function isWholeSegment(glob: string, i: number): boolean {
+  return (i === 0 || glob[i - 1] === '/') && (glob[i + 2] === '/' || i + 2 === glob.length);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Parses the text of a `.gitignore`/`.amlignore` file (blank lines, comments, `!`, trailing `/`, anchors, `**`). */
@@ -146,7 +131,7 @@ export function parseIgnoreFile(text: string): IgnoreRule[] {
     if (dirOnly) line = line.replace(/\/+$/, '');
     if (line === '') continue;
     const anchored = line.includes('/');
-    rules.push({ regex: globToRegex(line.replace(/^\//, ''), anchored), negate, dirOnly });
+    rules.push({ regex: globToRegex(line.replace(/^\//, ''), 'git', anchored), negate, dirOnly });
   }
   return rules;
 }
