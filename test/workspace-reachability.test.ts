@@ -1,6 +1,7 @@
 // Reachability at synth: a private workspace needs a private endpoint (or a statement that endpoints are managed
 // elsewhere); private workspaces and closed registries need image-build compute for built environments.
-import { CondaFile, ContainerRegistry, EnvironmentImage, ResourceGroupRef, StorageAccount, Subnet, Workspace, WorkspaceContainerRegistry, WorkspaceProps } from '../src';
+import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
+import { ApplicationInsights, CondaFile, IApplicationInsights, ContainerRegistry, EnvironmentImage, ResourceGroupRef, StorageAccount, Subnet, Workspace, WorkspaceContainerRegistry, WorkspaceProps } from '../src';
 import { describeWithShared } from './support/shared';
 import { expectConformant, providerStack, synthJson, warningsOf } from './support/synth';
 
@@ -71,5 +72,32 @@ describeWithShared('workspace reachability', () => {
     const ws2 = new Workspace(known, 'Ml', { resourceGroup: RG, publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true, storageAccount: closed });
     synthJson(known);
     expect(warningsOf(ws2).join('\n')).not.toMatch(/AZML-NET-001/);
+  });
+
+  test('an Application Insights component is a dependency too: unknown by ID, known by attributes or from an azurerm L1', () => {
+    const appInsightsId = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Insights/components/appi-shared`;
+    const warningsWith = (name: string, appInsights: (stack: ReturnType<typeof providerStack>) => IApplicationInsights) => {
+      const stack = providerStack(name);
+      const ws = new Workspace(stack, 'Ml', {
+        resourceGroup: RG, publicNetworkAccessEnabled: false, privateEndpointsManagedElsewhere: true, applicationInsights: appInsights(stack),
+      });
+      expectConformant(synthJson(stack));
+      return warningsOf(ws).join('\n');
+    };
+    expect(warningsWith('byid', s => ApplicationInsights.fromApplicationInsightsId(s, 'Appi', appInsightsId)))
+      .toMatch(/AZML-NET-001.*network state of its Application Insights component 'byid\/Appi' is unknown/);
+    expect(warningsWith('closed', s => ApplicationInsights.fromApplicationInsightsAttributes(s, 'Appi', { applicationInsightsId: appInsightsId, openToAllNetworks: false })))
+      .not.toMatch(/AZML-NET-001/);
+    // An L1 is judged with the provider's defaults: ingestion and queries stay public unless set to false.
+    const l1 = (s: ReturnType<typeof providerStack>, closed: boolean) => ApplicationInsights.fromResource(s, 'Appi', new AzurermApplicationInsights(s, 'AppiL1', {
+      name: 'appi-own',
+      location: 'westeurope',
+      resourceGroupName: 'rg',
+      applicationType: 'web',
+      ...(closed ? { internetIngestionEnabled: false, internetQueryEnabled: false } : {}),
+    }));
+    expect(l1(providerStack('x'), false).openToAllNetworks).toBe(true);
+    expect(l1(providerStack('y'), true).openToAllNetworks).toBe(false);
+    expect(warningsWith('l1', s => l1(s, true))).not.toMatch(/AZML-NET-001/);
   });
 });

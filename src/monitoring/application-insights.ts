@@ -1,6 +1,6 @@
 import { ApplicationInsights as AzurermApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { Construct, IConstruct } from 'constructs';
-import { ApplicationInsightsBase, IApplicationInsights, ImportedApplicationInsights } from './application-insights-base';
+import { ApplicationInsightsAttributes, ApplicationInsightsBase, IApplicationInsights, ImportedApplicationInsights } from './application-insights-base';
 import { LogAnalyticsWorkspace } from './log-analytics-workspace';
 import { ILogAnalyticsWorkspace } from './log-analytics-workspace-base';
 import { addDependencies } from '../core/dependencies';
@@ -64,9 +64,21 @@ export class ApplicationInsights extends ApplicationInsightsBase {
     return new ImportedApplicationInsights(scope, id, applicationInsightsId);
   }
 
-  /** An `azurerm_application_insights` managed elsewhere in this app. */
+  /** An existing component by its attributes (its ID and, when known, whether it is open to public networks). */
+  public static fromApplicationInsightsAttributes(scope: Construct, id: string, attrs: ApplicationInsightsAttributes): IApplicationInsights {
+    return new ImportedApplicationInsights(scope, id, attrs.applicationInsightsId, undefined, attrs.openToAllNetworks);
+  }
+
+  /**
+   * An `azurerm_application_insights` managed elsewhere in this app. Its network state is judged with the provider's
+   * defaults: ingestion and queries from public networks stay on unless set to `false`.
+   */
   public static fromResource(scope: Construct, id: string, resource: AzurermApplicationInsights): IApplicationInsights {
-    return new ImportedApplicationInsights(scope, id, resource.id, resource.name);
+    const ingestion = resource.internetIngestionEnabledInput;
+    const query = resource.internetQueryEnabledInput;
+    const known = [ingestion, query].every(v => v === undefined || typeof v === 'boolean');
+    const open = known ? (ingestion ?? true) === true || (query ?? true) === true : undefined;
+    return new ImportedApplicationInsights(scope, id, resource.id, resource.name, open);
   }
 
   // L1 attributes are read on first use and kept: every read of one makes a new token
@@ -81,6 +93,7 @@ export class ApplicationInsights extends ApplicationInsightsBase {
   private _applicationInsightsName?: string;
   /** The Log Analytics workspace holding the telemetry. */
   public readonly logAnalyticsWorkspace: ILogAnalyticsWorkspace;
+  public readonly openToAllNetworks?: boolean;
   /** The `azurerm_application_insights` resource (escape hatch). */
   public readonly resource: AzurermApplicationInsights;
 
@@ -130,6 +143,9 @@ export class ApplicationInsights extends ApplicationInsightsBase {
       tags: props.tags,
     });
     protectResource(this, this.resource, props, NAME_RULES.applicationInsights);
+    const settings = [props.internetIngestionEnabled ?? true, props.internetQueryEnabled ?? true];
+    // A setting from a Terraform reference leaves the state unknown.
+    this.openToAllNetworks = settings.every(v => typeof v === 'boolean') ? settings.includes(true) : undefined;
 
   }
 

@@ -323,6 +323,7 @@ export class Workspace extends WorkspaceBase {
         { what: 'storage account', dep: props.storageAccount },
         { what: 'key vault', dep: props.keyVault },
         { what: 'container registry', dep: registryChoice.registry },
+        { what: 'Application Insights component', dep: props.applicationInsights },
       ],
     });
     this.monitorPrivateLinkScope = privateNetworking?.monitorScope;
