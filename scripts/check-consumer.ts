@@ -66,7 +66,8 @@ function main(): void {
     for (const stack of stacks) {
       const json = fs.readFileSync(path.join(dir, 'cdktf.out', 'stacks', stack, 'cdk.tf.json'), 'utf8');
       if (json.includes(dir) || json.includes(ROOT)) throw new Error(`${stack}: the synthesized JSON holds an absolute path`);
-      if (!json.includes('azurerm_machine_learning_workspace')) throw new Error(`${stack}: no workspace in the synthesized JSON`);
+      // The workspace is an azapi_resource of the Azure ML workspace type (created in its final state).
+      if (!json.includes('"Microsoft.MachineLearningServices/workspaces@')) throw new Error(`${stack}: no workspace in the synthesized JSON`);
     }
     process.stdout.write(`check-consumer: the README app synthesized ${stacks.join(', ')} against ${path.relative(ROOT, tarball)}\n`);
   } finally {
